@@ -1,0 +1,2 @@
+/** picocli commands: wiring only, no logic. */
+package dev.newswire.tagger.cli;

@@ -1,0 +1,2 @@
+/** Training loop, evaluation, reports and plots. */
+package dev.newswire.tagger.train;
