@@ -60,8 +60,7 @@ public final class Trainer {
         List<List<String>> trainTokens = data.train().stream().map(d -> Tokenizer.tokenize(d.text())).toList();
         Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabularySize());
         Vectorizer vectorizer = new Vectorizer(vocabulary, options.weighting());
-        LabeledVectors all = new LabeledVectors(trainTokens.stream().map(vectorizer::vectorizeTokens).toList(),
-                labelIndices(data, data.train()), data.labels().size());
+        LabeledVectors all = vectorize(data, data.train(), vectorizer);
         LabeledVectors validation = all.slice(0, options.validationSize());
         LabeledVectors fit = all.slice(options.validationSize(), all.size());
         LabeledVectors test = vectorize(data, data.test(), vectorizer);
@@ -152,8 +151,13 @@ public final class Trainer {
     }
 
     private static LabeledVectors vectorize(Dataset data, List<LabeledDocument> docs, Vectorizer vectorizer) {
-        List<SparseVector> vectors = docs.stream().map(d -> vectorizer.vectorize(d.text())).toList();
+        List<SparseVector> vectors = docs.stream().map(d -> featuresOf(vectorizer, d)).toList();
         return new LabeledVectors(vectors, labelIndices(data, docs), data.labels().size());
+    }
+
+    /** The feature vector the trainer uses for {@code document}: the shared vectorizer on the document's text. */
+    public static SparseVector featuresOf(Vectorizer vectorizer, LabeledDocument document) {
+        return vectorizer.vectorize(document.text());
     }
 
     private static int[] labelIndices(Dataset data, List<LabeledDocument> docs) {
