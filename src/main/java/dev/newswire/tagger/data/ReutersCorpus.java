@@ -1,8 +1,6 @@
 package dev.newswire.tagger.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +14,11 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads the Reuters-21578 Distribution 1.0 collection: the files {@code reut2-000.sgm} …
- * {@code reut2-021.sgm} from a directory, or the same entries from the UCI {@code reuters21578.tar.gz}.
+ * {@code reut2-021.sgm} from a directory, or the same entries from the UCI {@code reuters21578.tar.gz}
+ * (read with the JDK's gzip support and a small tar reader).
  *
  * <p>Files are decoded as ISO-8859-1 (every byte is one character; the corpus is ASCII apart from a few
  * stray bytes that are not valid UTF-8) and parsed by {@link ReutersSgml}, one file at a time, in name
@@ -135,17 +131,8 @@ public final class ReutersCorpus {
 
     private static SortedMap<String, String> readTarGz(Path archive) throws IOException {
         SortedMap<String, String> files = new TreeMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                String name = entry.getName();
-                String baseName = name.substring(name.lastIndexOf('/') + 1);
-                if (entry.isFile() && isSgmName(baseName)) {
-                    files.put(name, new String(tar.readAllBytes(), StandardCharsets.ISO_8859_1));
-                }
-            }
-        }
+        TarGzArchive.readFiles(archive, name -> isSgmName(name.substring(name.lastIndexOf('/') + 1)))
+                .forEach((name, bytes) -> files.put(name, new String(bytes, StandardCharsets.ISO_8859_1)));
         return files;
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * One {@code <REUTERS>} story of Reuters-21578, as read by {@link ReutersSgml}.
  *
  * <p>{@code title}, {@code dateline} and {@code body} are cleaned text: SGML entities decoded, control
- * characters removed, the closing "Reuter" signature removed from the body. {@code kerasText} is raw SGML
+ * characters removed, the closing "Reuter" signature removed (from the body, and from the two titles that
+ * carry it on a line of their own). {@code kerasText} is raw SGML
  * text chosen the way the Keras Reuters dataset chose it (see {@link ReutersSgml}); it is not cleaned and
  * for stories without a body it is another story's body, on purpose.
  *
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param cgiSplit        the CGISPLIT attribute: TRAINING-SET or PUBLISHED-TESTSET
  * @param topicsAttribute the TOPICS attribute: YES, NO or BYPASS (YES when absent, the DTD default)
  * @param topics          the {@code <D>} values inside {@code <TOPICS>}, in document order, duplicates kept
- * @param title           the cleaned TITLE, whitespace collapsed; empty if none
+ * @param title           the cleaned TITLE, whitespace (including line breaks) collapsed; empty if none
  * @param dateline        the cleaned DATELINE, whitespace collapsed; empty if none
  * @param body            the cleaned BODY without the signature; empty if the story has no BODY
  * @param kerasText       the raw text the Keras dataset builder took for this story

@@ -97,7 +97,7 @@ public final class ReutersSgml {
                     attributes.getOrDefault("CGISPLIT", ""),
                     attributes.getOrDefault("TOPICS", "YES"),
                     topics(sgml, story),
-                    SgmlText.cleanLine(elementContent(sgml, story, "TITLE")),
+                    SgmlText.cleanTitle(elementContent(sgml, story, "TITLE")),
                     SgmlText.cleanLine(elementContent(sgml, story, "DATELINE")),
                     SgmlText.cleanBody(elementContent(sgml, story, "BODY")),
                     kerasText(sgml, story));

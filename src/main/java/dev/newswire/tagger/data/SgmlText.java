@@ -17,9 +17,28 @@ final class SgmlText {
         return stripReuterSignature(removeControlCharacters(decodeEntities(raw)).strip());
     }
 
-    /** A cleaned one-line field (TITLE, DATELINE): like a body, but whitespace collapsed and no signature. */
+    /** A cleaned one-line field (DATELINE, a topic): entities decoded, control characters removed, whitespace collapsed. */
     static String cleanLine(String raw) {
         return collapseWhitespace(removeControlCharacters(decodeEntities(raw))).strip();
+    }
+
+    /**
+     * A cleaned TITLE: like {@link #cleanLine}, but first a signature on a line of its own is removed (two
+     * brief stories carry it in the title); a headline that merely ends with the word "Reuters" is kept.
+     */
+    static String cleanTitle(String raw) {
+        return collapseWhitespace(stripSignatureLines(removeControlCharacters(decodeEntities(raw)))).strip();
+    }
+
+    /** Removes trailing lines that hold nothing but a signature word. */
+    static String stripSignatureLines(String text) {
+        String rest = text.strip();
+        int newline = rest.lastIndexOf('\n');
+        while (newline >= 0 && SIGNATURE.matcher(rest.substring(newline + 1).strip().toLowerCase(Locale.ROOT)).matches()) {
+            rest = rest.substring(0, newline).strip();
+            newline = rest.lastIndexOf('\n');
+        }
+        return rest;
     }
 
     /**
@@ -102,16 +121,19 @@ final class SgmlText {
     }
 
     /**
-     * Removes a trailing signature word ("Reuter", "REUTER", "Reuters", "REUTER...", "REUTER^M", any case)
-     * and the whitespace before it. Misspelt signatures ("REUITER", "RUTER") and text glued to the word
+     * Removes trailing signature words ("Reuter", "REUTER", "Reuters", "REUTER...", "REUTER^M", any case)
+     * and the whitespace before them; some stories are signed twice ("REUTER\n Reuter"). Misspelt signatures ("REUITER", "RUTER") and text glued to the word
      * ("REUTER11:43/VB") are left alone.
      */
     static String stripReuterSignature(String text) {
         String trimmed = text.strip();
-        int lastSpace = lastWhitespace(trimmed);
-        String lastWord = trimmed.substring(lastSpace + 1);
-        if (SIGNATURE.matcher(lastWord.toLowerCase(Locale.ROOT)).matches()) {
-            return trimmed.substring(0, lastSpace + 1).strip();
+        while (!trimmed.isEmpty()) {
+            int lastSpace = lastWhitespace(trimmed);
+            String lastWord = trimmed.substring(lastSpace + 1);
+            if (!SIGNATURE.matcher(lastWord.toLowerCase(Locale.ROOT)).matches()) {
+                break;
+            }
+            trimmed = trimmed.substring(0, lastSpace + 1).strip();
         }
         return trimmed;
     }

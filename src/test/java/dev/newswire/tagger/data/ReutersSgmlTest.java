@@ -67,8 +67,15 @@ class ReutersSgmlTest {
         assertThat(SgmlText.cleanBody("Net up.\n REUTER...\n&#3;")).isEqualTo("Net up.");
         assertThat(SgmlText.cleanBody("Net up.\nREUTER^M\n&#3;")).isEqualTo("Net up.");
         assertThat(SgmlText.cleanBody("Net up. REUTER\n&#3;")).isEqualTo("Net up.");
+        assertThat(SgmlText.cleanBody("Net up.\nREUTER\n Reuter\n&#3;")).isEqualTo("Net up.");
         assertThat(SgmlText.cleanBody("Net up.\n RUTER\n&#3;")).isEqualTo("Net up.\n RUTER");
         assertThat(SgmlText.cleanBody("Talks with Reuters\nwent well.\n&#3;")).isEqualTo("Talks with Reuters\nwent well.");
+    }
+
+    @Test
+    void shouldStripSignatureFromTitleOnlyWhenOnItsOwnLine() {
+        assertThat(SgmlText.cleanTitle("WIDGET OUTPUT TO RISE -\nOFFICIAL      \n Reuter\n")).isEqualTo("WIDGET OUTPUT TO RISE - OFFICIAL");
+        assertThat(SgmlText.cleanTitle("ACME SELLS STAKE TO REUTERS")).isEqualTo("ACME SELLS STAKE TO REUTERS");
     }
 
     @Test
