@@ -31,6 +31,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
+    private static final Duration METADATA_RETRY_BACKOFF = Duration.ofMillis(100);
 
     private TopicAdmin() {
     }
@@ -156,11 +158,30 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * Describes the topics, waiting while the broker does not know one yet: a topic another client has just
+     * created may reach the broker's metadata a moment after the controller reported it as existing.
+     */
     private static Map<String, TopicState> describe(Admin admin, List<TopicSpec> specs, Deadline deadline)
             throws TopicAdminException {
         if (specs.isEmpty()) {
             return Map.of();
         }
+        while (true) {
+            try {
+                return describeOnce(admin, specs, deadline);
+            } catch (TopicAdminException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || deadline.hasPassed()) {
+                    throw e;
+                }
+                log.debug("A topic is not in the broker's metadata yet, describing again: {}", e.getMessage());
+                deadline.pause(METADATA_RETRY_BACKOFF);
+            }
+        }
+    }
+
+    private static Map<String, TopicState> describeOnce(Admin admin, List<TopicSpec> specs, Deadline deadline)
+            throws TopicAdminException {
         List<String> names = specs.stream().map(TopicSpec::name).toList();
         Map<String, TopicDescription> descriptions = await(admin.describeTopics(names,
                 new DescribeTopicsOptions().timeoutMs(deadline.remainingMs())).allTopicNames(),
@@ -261,10 +282,24 @@ public final class TopicAdmin {
             this.endNanos = System.nanoTime() + budget.toNanos();
         }
 
+        /** Sleeps for the backoff or until the deadline, whichever is sooner. */
+        void pause(Duration backoff) throws TopicAdminException {
+            try {
+                Thread.sleep(Math.min(backoff.toMillis(), remainingMs()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicAdminException("Interrupted while waiting for topic metadata", e);
+            }
+        }
+
         /** Milliseconds left, at least 1 so that a last call still gets a chance to answer. */
         int remainingMs() {
             long ms = TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime());
             return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+        }
+
+        boolean hasPassed() {
+            return System.nanoTime() - endNanos >= 0;
         }
 
         TopicAdminException expired(String what, Throwable cause) {

@@ -230,7 +230,7 @@ record ComposeConsistency(JsonNode compose, List<TopicSpec> topics, Properties t
         JsonNode env = service(service).path("environment");
         Map<String, String> variables = new LinkedHashMap<>();
         if (env.isObject()) {
-            env.fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+            env.properties().forEach(e -> variables.put(e.getKey(), e.getValue().asText()));
         } else {
             for (JsonNode entry : env) {
                 String[] keyValue = entry.asText().split("=", 2);

@@ -16,6 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,8 +91,7 @@ class EmbeddedKafkaBrokerIT {
         TopicSpec models = TopicSpecs.find(specs, "newswire-models");
         assertThat(topicConfig(models.name()).get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(topicConfig(models.name()).get("max.message.bytes").value()).isEqualTo("33554432");
-        assertThat(admin.describeTopics(List.of("newswire")).allTopicNames().get()
-                .get("newswire").partitions()).hasSize(4);
+        assertThat(partitionCount("newswire")).isEqualTo(4);
     }
 
     @Test
@@ -95,6 +99,7 @@ class EmbeddedKafkaBrokerIT {
         List<TopicSpec> specs = withFreshNames(TopicSpecs.loadDefault(), "drift-");
         TopicAdmin.ensureTopics(admin, specs, TIMEOUT);
         setTopicConfig("drift-newswire-dlq", "retention.ms", "86400000");
+        eventually(() -> topicConfig("drift-newswire-dlq").get("retention.ms").value().equals("86400000"));
 
         TopicReport report = TopicAdmin.ensureTopics(admin, specs, TIMEOUT);
 
@@ -104,14 +109,16 @@ class EmbeddedKafkaBrokerIT {
                         assertThat(entry.changes()).containsExactly("retention.ms: 86400000 -> 1209600000"));
         assertThat(report.entries()).filteredOn(entry -> !entry.topic().equals("drift-newswire-dlq"))
                 .allSatisfy(entry -> assertThat(entry.outcome()).isEqualTo(Outcome.UNCHANGED));
-        assertThat(topicConfig("drift-newswire-dlq").get("retention.ms").value()).isEqualTo("1209600000");
+        eventually(() -> topicConfig("drift-newswire-dlq").get("retention.ms").value().equals("1209600000"));
     }
 
     @Test
     void shouldAddPartitionsButNeverRemoveThem() throws Exception {
         TopicAdmin.ensureTopics(admin, List.of(new TopicSpec("grow", 1, 1, Map.of())), TIMEOUT);
+        eventually(() -> partitionCount("grow") == 1);
 
         TopicReport grown = TopicAdmin.ensureTopics(admin, List.of(new TopicSpec("grow", 3, 1, Map.of())), TIMEOUT);
+        eventually(() -> partitionCount("grow") == 3);
         TopicReport shrunk = TopicAdmin.ensureTopics(admin, List.of(new TopicSpec("grow", 2, 1, Map.of())), TIMEOUT);
 
         assertThat(grown.entries()).singleElement().satisfies(entry -> {
@@ -122,7 +129,33 @@ class EmbeddedKafkaBrokerIT {
             assertThat(entry.outcome()).isEqualTo(Outcome.UNCHANGED);
             assertThat(entry.warnings()).singleElement().asString().contains("3 partitions");
         });
-        assertThat(admin.describeTopics(List.of("grow")).allTopicNames().get().get("grow").partitions()).hasSize(3);
+        assertThat(partitionCount("grow")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLetTwoClientsEnsureTheSameTopicsAtOnce() throws Exception {
+        List<TopicSpec> specs = withFreshNames(TopicSpecs.loadDefault(), "race-");
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<TopicReport> ensure = () -> {
+            try (Admin own = TopicAdmin.createAdmin(broker.bootstrapServers(), TIMEOUT)) {
+                own.describeCluster().nodes().get();
+                start.await(30, TimeUnit.SECONDS);
+                return TopicAdmin.ensureTopics(own, specs, TIMEOUT);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<TopicReport> first = pool.submit(ensure);
+            Future<TopicReport> second = pool.submit(ensure);
+            TopicReport a = first.get(60, TimeUnit.SECONDS);
+            TopicReport b = second.get(60, TimeUnit.SECONDS);
+
+            assertThat(specs).allSatisfy(spec -> assertThat(List.of(a.outcomeOf(spec.name()), b.outcomeOf(spec.name())))
+                    .as("outcomes for %s", spec.name())
+                    .containsExactlyInAnyOrder(Outcome.CREATED, Outcome.UNCHANGED));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -263,6 +296,22 @@ class EmbeddedKafkaBrokerIT {
 
     private static TopicSpec renamed(TopicSpec spec, String name) {
         return new TopicSpec(name, spec.partitions(), spec.replicationFactor(), spec.configs());
+    }
+
+    private static int partitionCount(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+
+    /**
+     * Waits until the condition holds: the broker applies a change to its metadata a moment after the
+     * controller has accepted it, so a read right after a write may still see the old state.
+     */
+    private static void eventually(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("condition still false after %s", TIMEOUT).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static Config topicConfig(String topic) throws Exception {
