@@ -114,6 +114,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!reserved.isEmpty()) {
             throw new IllegalArgumentException("the embedded broker sets these properties itself: " + reserved);
         }
+        if (port != 0) {
+            requireFree(port);
+        }
         for (int attempt = 1; ; attempt++) {
             int brokerPort = port == 0 ? freePort() : port;
             int controllerPort = freePortOtherThan(brokerPort);
@@ -222,11 +225,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map<String, String> props = brokerProperties(directory.resolve("log"), brokerPort, controllerPort, extra);
             String clusterId = Uuid.randomUuid().toString();
             format(directory.resolve("server.properties"), props, clusterId);
+            long formatted = System.nanoTime();
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             startServer(server, brokerPort, controllerPort);
             String bootstrapServers = HOST + ":" + brokerPort;
-            log.info("Embedded Kafka broker started at {} in {} ms (cluster id {}, data {})",
-                    bootstrapServers, elapsedMs(started), clusterId, directory);
+            log.info("Embedded Kafka broker started at {} in {} ms, {} of them formatting (cluster id {}, data {})",
+                    bootstrapServers, elapsedMs(started), elapsedMs(started) - elapsedMs(formatted), clusterId,
+                    directory);
             return new EmbeddedKafkaBroker(server, directory, bootstrapServers, clusterId);
         } catch (IOException | RuntimeException e) {
             deleteRecursively(directory);
@@ -293,6 +298,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            log.debug("Port {} on {} is free", socket.getLocalPort(), HOST);
+        } catch (BindException e) {
+            throw new IOException("Cannot start the embedded Kafka broker: port " + port + " on " + HOST
+                    + " is already in use", e);
         }
     }
 

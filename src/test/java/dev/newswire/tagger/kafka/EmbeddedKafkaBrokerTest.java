@@ -3,6 +3,9 @@ package dev.newswire.tagger.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -63,6 +66,16 @@ class EmbeddedKafkaBrokerTest {
         assertThatThrownBy(() -> EmbeddedKafkaBroker.start(-1, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("port");
+    }
+
+    @Test
+    void shouldSayWhenTheGivenPortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(taken.getLocalPort(), Map.of()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort())
+                    .hasMessageContaining("already in use");
+        }
     }
 
     @Test
