@@ -44,7 +44,7 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         requireText("input.topic", inputTopic);
         requireText("output.topic", outputTopic);
         requireText("dlq.topic", dlqTopic);
-        if (Set.of(inputTopic, outputTopic, dlqTopic).size() != 3) {
+        if (new java.util.HashSet<>(java.util.List.of(inputTopic, outputTopic, dlqTopic)).size() != 3) {
             throw new ConfigException("input.topic, output.topic and dlq.topic must be three different topics");
         }
         if (topK < 1 || topK > 100) {

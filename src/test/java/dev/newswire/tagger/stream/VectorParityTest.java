@@ -69,7 +69,8 @@ class VectorParityTest {
             assertThat(topology).as("document %s", doc.id()).isEqualTo(trainer);
             nonEmpty += trainer.isEmpty() ? 0 : 1;
         }
-        assertThat(nonEmpty).isGreaterThan(keras46.test().size() - 10);
+        // Only the few stories without title and body (TEXT TYPE="UNPROC") have no known word.
+        assertThat(nonEmpty).isGreaterThan((int) (keras46.test().size() * 0.99));
     }
 
     @Test
