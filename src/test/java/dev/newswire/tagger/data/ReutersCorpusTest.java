@@ -162,6 +162,8 @@ class ReutersCorpusTest {
         assertThat(corpus.stream().collect(Collectors.groupingBy(ReutersDocument::topicsAttribute, Collectors.counting())))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("YES", 13_476L, "NO", 7_059L, "BYPASS", 1_043L));
         assertThat(corpus.stream().filter(doc -> !doc.hasBody()).count()).isEqualTo(2_535);
+        // The UNPROC stories have neither TITLE nor BODY.
+        assertThat(corpus.stream().filter(doc -> doc.text().isEmpty()).count()).isEqualTo(737);
     }
 
     @Test
