@@ -1,0 +1,72 @@
+package dev.newswire.tagger.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.newswire.tagger.data.Dataset;
+import dev.newswire.tagger.model.EmbeddedModel;
+import dev.newswire.tagger.model.ModelBundle;
+import dev.newswire.tagger.train.Evaluation;
+import dev.newswire.tagger.train.Evaluator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evaluate}: metrics of a bundle on the test part of a split. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a model on the test part of a split: accuracy, macro-F1, per-topic metrics, most confused pairs.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data = new DatasetOptions();
+
+    @Option(names = "--model", description = "Bundle to evaluate (default: the embedded model).")
+    Path model;
+
+    @Option(names = "--json", description = "Print the evaluation as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
+        Dataset dataset = data.load(spec);
+        Evaluation evaluation = Evaluator.evaluate(bundle, dataset.test());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("model", Map.of("name", bundle.name(), "version", bundle.version(), "id", bundle.id()));
+            report.put("split", dataset.name());
+            report.put("evaluation", evaluation);
+            out.println(JSON.writeValueAsString(report));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "model %s@%s (id %s) on %s test: %d documents%n", bundle.name(), bundle.version(),
+                bundle.id(), dataset.name(), evaluation.documents());
+        out.printf(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  abstained %d%n%n", evaluation.accuracy(),
+                evaluation.macroF1(), evaluation.abstained());
+        out.printf(Locale.ROOT, "%-16s %9s %9s %9s %8s%n", "topic", "precision", "recall", "f1", "support");
+        for (Evaluation.TopicMetrics t : evaluation.perTopic()) {
+            if (t.support() > 0 || t.predicted() > 0) {
+                out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %8d%n", t.topic(), t.precision(), t.recall(), t.f1(), t.support());
+            }
+        }
+        out.printf(Locale.ROOT, "%nmost confused (true -> predicted):%n");
+        for (Evaluation.Confusion c : evaluation.mostConfused()) {
+            out.printf(Locale.ROOT, "  %-16s -> %-16s %5d%n", c.actual(), c.predicted(), c.count());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.newswire.tagger.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.newswire.tagger.data.Dataset;
+import dev.newswire.tagger.model.ModelBundles;
+import dev.newswire.tagger.text.FeatureWeighting;
+import dev.newswire.tagger.train.Evaluation;
+import dev.newswire.tagger.train.Trainer;
+import dev.newswire.tagger.train.TrainerOptions;
+import dev.newswire.tagger.train.TrainingPlots;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a model bundle and writes its report and plots. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on a Reuters split or your own labeled articles; write the bundle, report.json, loss.png, accuracy.png.")
+final class TrainCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data = new DatasetOptions();
+
+    @Option(names = "--output", defaultValue = "newswire-model.zip", description = "Bundle to write (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--report-dir", description = "Where report.json and the plots go (default: <output>-report next to the bundle).")
+    Path reportDir;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs at most (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--hidden", split = ",", defaultValue = "64,64", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--vocab-size", defaultValue = "10000", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
+    int vocabularySize;
+
+    @Option(names = "--features", defaultValue = "binary", description = "binary (multi-hot) or tfidf (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--batch-size", defaultValue = "512", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "RMSProp learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--validation-size", defaultValue = "1000",
+            description = "First N training documents held out for validation (default: ${DEFAULT-VALUE}).")
+    int validationSize;
+
+    @Option(names = "--name", defaultValue = "newswire-mlp", description = "Model name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--model-version", defaultValue = "1", description = "Model version (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainerOptions options = new TrainerOptions("keras-example", hidden, epochs, vocabularySize,
+                FeatureWeighting.parse(features), seed, batchSize, learningRate, validationSize, name, version);
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset dataset = data.load(spec);
+        out.printf(Locale.ROOT, "Training on %s (%s text): %d train (%d held out for validation), %d test, %d topics%n",
+                dataset.name(), data.textSourceName(), dataset.train().size(), validationSize, dataset.test().size(),
+                dataset.labels().size());
+        out.flush();
+        Trainer.Result result = new Trainer(options, Clock.systemUTC()).train(dataset, data.textSourceName(), e -> {
+            out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  (%.1f s)%n",
+                    e.epoch(), epochs, e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds());
+            out.flush();
+        });
+        ModelBundles.write(output, result.manifest(), result.vocabulary(), result.network());
+        Path reports = reportDir != null ? reportDir : defaultReportDir(output);
+        Files.createDirectories(reports);
+        JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
+        TrainingPlots.write(result.report().epochs(), reports);
+        Evaluation test = result.report().test();
+        out.printf(Locale.ROOT, "best epoch %d (val_loss %.4f); training took %.1f s%n", result.report().bestEpoch(),
+                result.manifest().testMetrics().get("validationLoss"), result.report().trainingSeconds());
+        out.printf(Locale.ROOT, "test accuracy %.4f  macro-F1 %.4f  (%d documents, %d abstained)%n",
+                test.accuracy(), test.macroF1(), test.documents(), test.abstained());
+        out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
+        return 0;
+    }
+
+    private static Path defaultReportDir(Path bundle) {
+        String file = bundle.getFileName().toString();
+        String stem = file.endsWith(".zip") ? file.substring(0, file.length() - 4) : file;
+        Path parent = bundle.toAbsolutePath().getParent();
+        return parent.resolve(stem + "-report");
+    }
+}

@@ -1,0 +1,167 @@
+package dev.newswire.tagger.stream;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The configuration of the stream processor ({@code run}, {@code demo}), validated at start-up. Loaded from a
+ * properties file; an environment variable {@code NEWSWIRE_<KEY>} (upper case, dots and dashes as underscores)
+ * overrides a key. Keys starting with {@value #STREAMS_PREFIX} go to Kafka Streams with the prefix removed.
+ *
+ * @param modelPath        a bundle file, or empty for the model embedded in the jar
+ * @param topK             how many topics each classification lists
+ * @param maxArticleBytes  larger input values are dead-lettered unparsed
+ * @param streamsOverrides Kafka Streams settings passed through verbatim
+ */
+public record TaggerConfig(String applicationId, String bootstrapServers, String inputTopic, String outputTopic,
+                           String dlqTopic, Optional<Path> modelPath, int topK, int maxArticleBytes,
+                           int numStreamThreads, String processingGuarantee, Optional<String> stateDir,
+                           Map<String, String> streamsOverrides) {
+
+    public static final String STREAMS_PREFIX = "streams.";
+    public static final String ENV_PREFIX = "NEWSWIRE_";
+
+    private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
+            "output.topic", "dlq.topic", "model.path", "classification.top.k", "max.article.bytes",
+            "num.stream.threads", "processing.guarantee", "state.dir");
+    private static final Set<String> GUARANTEES = Set.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+
+    public TaggerConfig {
+        requireText("application.id", applicationId);
+        requireText("bootstrap.servers", bootstrapServers);
+        requireText("input.topic", inputTopic);
+        requireText("output.topic", outputTopic);
+        requireText("dlq.topic", dlqTopic);
+        if (Set.of(inputTopic, outputTopic, dlqTopic).size() != 3) {
+            throw new ConfigException("input.topic, output.topic and dlq.topic must be three different topics");
+        }
+        if (topK < 1 || topK > 100) {
+            throw new ConfigException("classification.top.k must be between 1 and 100, got " + topK);
+        }
+        if (maxArticleBytes < 1) {
+            throw new ConfigException("max.article.bytes must be >= 1, got " + maxArticleBytes);
+        }
+        if (numStreamThreads < 1) {
+            throw new ConfigException("num.stream.threads must be >= 1, got " + numStreamThreads);
+        }
+        if (!GUARANTEES.contains(processingGuarantee)) {
+            throw new ConfigException("processing.guarantee must be one of " + GUARANTEES + ", got '" + processingGuarantee + "'");
+        }
+        streamsOverrides = Map.copyOf(streamsOverrides);
+    }
+
+    /** The defaults of {@code config/tagger.properties}, with {@code bootstrap.servers} as given. */
+    public static TaggerConfig defaults(String bootstrapServers) {
+        return fromMap(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** Loads {@code file}, then applies the environment overrides of {@code env}. */
+    public static TaggerConfig load(Path file, Map<String, String> env) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+        return fromMap(withEnvironment(values, env));
+    }
+
+    /** {@code values} with every key that has a {@code NEWSWIRE_*} variable in {@code env} replaced. */
+    static Map<String, String> withEnvironment(Map<String, String> values, Map<String, String> env) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        for (String key : KNOWN) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                merged.put(key, fromEnv.trim());
+            }
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String prefix = ENV_PREFIX + "STREAMS_";
+            if (e.getKey().startsWith(prefix)) {
+                String key = e.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                merged.put(STREAMS_PREFIX + key, e.getValue().trim());
+            }
+        }
+        return merged;
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Builds a configuration from flat key/values; unknown keys (other than {@code streams.*}) are refused. */
+    public static TaggerConfig fromMap(Map<String, String> values) {
+        Map<String, String> streams = new TreeMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().startsWith(STREAMS_PREFIX)) {
+                streams.put(e.getKey().substring(STREAMS_PREFIX.length()), e.getValue());
+            } else if (!KNOWN.contains(e.getKey())) {
+                throw new ConfigException("unknown configuration key '" + e.getKey() + "' (known: " + new TreeSet<>(KNOWN)
+                        + ", or streams.*)");
+            }
+        }
+        return new TaggerConfig(
+                get(values, "application.id", "newswire-tagger"),
+                get(values, "bootstrap.servers", "localhost:9092"),
+                get(values, "input.topic", "newswire"),
+                get(values, "output.topic", "newswire-tagged"),
+                get(values, "dlq.topic", "newswire-dlq"),
+                Optional.of(get(values, "model.path", "")).filter(s -> !s.isEmpty()).map(Path::of),
+                intValue(values, "classification.top.k", 3),
+                intValue(values, "max.article.bytes", 1024 * 1024),
+                intValue(values, "num.stream.threads", 1),
+                get(values, "processing.guarantee", StreamsConfig.AT_LEAST_ONCE),
+                Optional.of(get(values, "state.dir", "")).filter(s -> !s.isEmpty()),
+                streams);
+    }
+
+    /** The Kafka Streams properties of this configuration. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
+        stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir));
+        p.putAll(streamsOverrides);
+        return p;
+    }
+
+    private static String get(Map<String, String> values, String key, String fallback) {
+        String v = values.get(key);
+        return v == null ? fallback : v;
+    }
+
+    private static int intValue(Map<String, String> values, String key, int fallback) {
+        String v = values.get(key);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static void requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key + " must not be empty");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.newswire.tagger.stream;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a topology as a {@link KafkaStreams} application: start, wait until it is RUNNING, close. A stream thread
+ * that dies of an unexpected exception is replaced up to {@code maxThreadReplacements} times; after that the
+ * application shuts down and {@link #awaitTermination} reports it as failed.
+ */
+public final class TaggerService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaggerService.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
+
+    public TaggerService(Topology topology, Properties properties, int maxThreadReplacements) {
+        this.streams = new KafkaStreams(topology, properties);
+        int[] replacements = {0};
+        streams.setUncaughtExceptionHandler(exception -> {
+            synchronized (replacements) {
+                if (replacements[0]++ < maxThreadReplacements) {
+                    LOG.error("Stream thread died; replacing it ({} of {})", replacements[0], maxThreadReplacements, exception);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                }
+            }
+            LOG.error("Stream thread died again; shutting the application down", exception);
+            failed = true;
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+            if (now == KafkaStreams.State.ERROR) {
+                failed = true;
+            }
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                running.countDown();
+                stopped.countDown();
+            }
+        });
+    }
+
+    /** Starts processing. */
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the application is RUNNING; false on timeout or if it stopped instead. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Waits until the application has stopped; true if it stopped because of a failure. */
+    public boolean awaitTermination() throws InterruptedException {
+        stopped.await();
+        return failed;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.newswire.tagger.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words a model knows, each with its feature index, its count in the training documents and the number of
+ * training documents that contain it. Immutable and thread-safe.
+ *
+ * <p>Built from the <em>training</em> documents only: the {@code maxWords} most frequent words by total count,
+ * ties broken by the word's natural (UTF-16) order so that the result does not depend on document order.
+ */
+public final class Vocabulary {
+
+    private static final String HEADER_PREFIX = "#documents\t";
+
+    private final List<String> words;
+    private final long[] counts;
+    private final int[] documentFrequencies;
+    private final int documentCount;
+    private final Map<String, Integer> index;
+
+    private Vocabulary(List<String> words, long[] counts, int[] documentFrequencies, int documentCount) {
+        if (words.size() != counts.length || words.size() != documentFrequencies.length) {
+            throw new IllegalArgumentException("words, counts and document frequencies differ in length");
+        }
+        if (documentCount < 0) {
+            throw new IllegalArgumentException("documentCount must be >= 0: " + documentCount);
+        }
+        this.words = List.copyOf(words);
+        this.counts = counts.clone();
+        this.documentFrequencies = documentFrequencies.clone();
+        this.documentCount = documentCount;
+        this.index = new HashMap<>(words.size() * 2);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.isEmpty() || word.chars().anyMatch(c -> Tokenizer.isSeparator((char) c))) {
+                throw new IllegalArgumentException("not a token: '" + word + "' at index " + i);
+            }
+            if (index.put(word, i) != null) {
+                throw new IllegalArgumentException("duplicate word '" + word + "' at index " + i);
+            }
+        }
+    }
+
+    /**
+     * Counts the words of {@code documents} (each a token list) and keeps the {@code maxWords} most frequent.
+     *
+     * @param maxWords at least 1
+     */
+    public static Vocabulary build(Collection<? extends List<String>> documents, int maxWords) {
+        if (maxWords < 1) {
+            throw new IllegalArgumentException("maxWords must be >= 1: " + maxWords);
+        }
+        Map<String, long[]> stats = new HashMap<>();
+        for (List<String> tokens : documents) {
+            Set<String> seen = new HashSet<>();
+            for (String token : tokens) {
+                long[] s = stats.computeIfAbsent(token, t -> new long[2]);
+                s[0]++;
+                if (seen.add(token)) {
+                    s[1]++;
+                }
+            }
+        }
+        List<Map.Entry<String, long[]>> ranked = new ArrayList<>(stats.entrySet());
+        ranked.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey));
+        int size = Math.min(maxWords, ranked.size());
+        List<String> words = new ArrayList<>(size);
+        long[] counts = new long[size];
+        int[] dfs = new int[size];
+        for (int i = 0; i < size; i++) {
+            Map.Entry<String, long[]> e = ranked.get(i);
+            words.add(e.getKey());
+            counts[i] = e.getValue()[0];
+            dfs[i] = (int) e.getValue()[1];
+        }
+        return new Vocabulary(words, counts, dfs, documents.size());
+    }
+
+    /** The feature index of {@code word}, or -1 if it is not in the vocabulary. */
+    public int indexOf(String word) {
+        Integer i = index.get(word);
+        return i == null ? -1 : i;
+    }
+
+    public int size() {
+        return words.size();
+    }
+
+    public String word(int index) {
+        return words.get(index);
+    }
+
+    public List<String> words() {
+        return words;
+    }
+
+    /** How many training documents contain the word at {@code index}. */
+    public int documentFrequency(int index) {
+        return documentFrequencies[index];
+    }
+
+    /** How many training documents the vocabulary was counted on. */
+    public int documentCount() {
+        return documentCount;
+    }
+
+    /** The canonical text form: a header line, then {@code word TAB count TAB documentFrequency} per line. */
+    public String toTsv() {
+        StringBuilder sb = new StringBuilder(words.size() * 16);
+        sb.append(HEADER_PREFIX).append(documentCount).append('\n');
+        for (int i = 0; i < words.size(); i++) {
+            sb.append(words.get(i)).append('\t').append(counts[i]).append('\t').append(documentFrequencies[i]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Parses {@link #toTsv()}; the message names the bad line. */
+    public static Vocabulary fromTsv(String tsv) {
+        String[] lines = tsv.split("\n", -1);
+        if (lines.length == 0 || !lines[0].startsWith(HEADER_PREFIX)) {
+            throw new IllegalArgumentException("vocabulary: first line must be '" + HEADER_PREFIX.trim() + " N'");
+        }
+        int documentCount = parseInt(lines[0].substring(HEADER_PREFIX.length()), 1);
+        List<String> words = new ArrayList<>();
+        List<long[]> stats = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty() && i == lines.length - 1) {
+                break;
+            }
+            String[] fields = lines[i].split("\t", -1);
+            if (fields.length != 3) {
+                throw new IllegalArgumentException("vocabulary line " + (i + 1) + ": expected 3 tab-separated fields");
+            }
+            words.add(fields[0]);
+            stats.add(new long[] {parseLong(fields[1], i + 1), parseInt(fields[2], i + 1)});
+        }
+        long[] counts = new long[words.size()];
+        int[] dfs = new int[words.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = stats.get(i)[0];
+            dfs[i] = (int) stats.get(i)[1];
+        }
+        return new Vocabulary(words, counts, dfs, documentCount);
+    }
+
+    /** SHA-256 (hex) of {@link #toTsv()} in UTF-8: identifies the vocabulary in a manifest. */
+    public String sha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(toTsv().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static int parseInt(String s, int line) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("vocabulary line " + line + ": not a number: '" + s + "'", e);
+        }
+    }
+
+    private static long parseLong(String s, int line) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("vocabulary line " + line + ": not a number: '" + s + "'", e);
+        }
+    }
+}

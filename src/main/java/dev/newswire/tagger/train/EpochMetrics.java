@@ -1,0 +1,9 @@
+package dev.newswire.tagger.train;
+
+/**
+ * Loss (categorical cross-entropy, mean per document) and accuracy after one epoch, measured at the end of the
+ * epoch over the whole training part and the validation part.
+ */
+public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                           double validationAccuracy, double seconds) {
+}

@@ -1,0 +1,203 @@
+package dev.newswire.tagger.train;
+
+import dev.newswire.tagger.data.Dataset;
+import dev.newswire.tagger.data.LabeledDocument;
+import dev.newswire.tagger.model.DataProvenance;
+import dev.newswire.tagger.model.ModelManifest;
+import dev.newswire.tagger.model.NetworkShape;
+import dev.newswire.tagger.model.TrainingSettings;
+import dev.newswire.tagger.text.SparseVector;
+import dev.newswire.tagger.text.Tokenizer;
+import dev.newswire.tagger.text.Vectorizer;
+import dev.newswire.tagger.text.Vocabulary;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a model on a {@link Dataset}: builds the vocabulary from the training part, holds out its first
+ * {@code validationSize} documents, trains the MLP epoch by epoch on the rest (shuffled per epoch, seeded),
+ * keeps the weights of the epoch with the lowest validation loss, and evaluates them on the test part.
+ */
+public final class Trainer {
+
+    /** What a run produces: the parts of the bundle and the report. */
+    public record Result(ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network, TrainingReport report) {
+    }
+
+    private static final int EVAL_BATCH = 1024;
+
+    private final TrainerOptions options;
+    private final Clock clock;
+
+    public Trainer(TrainerOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * Trains on {@code data}.
+     *
+     * @param textSource how the documents' text was made ({@code own}, {@code keras}, ...), for the manifest
+     * @param progress   called after every epoch
+     */
+    public Result train(Dataset data, String textSource, Consumer<EpochMetrics> progress) {
+        if (data.train().size() <= options.validationSize()) {
+            throw new IllegalArgumentException("the training part has " + data.train().size()
+                    + " documents: it needs more than the " + options.validationSize() + " held out for validation");
+        }
+        if (data.test().isEmpty()) {
+            throw new IllegalArgumentException("the test part of " + data.name() + " is empty");
+        }
+        long start = System.nanoTime();
+        Nd4j.getRandom().setSeed(options.seed());
+        List<List<String>> trainTokens = data.train().stream().map(d -> Tokenizer.tokenize(d.text())).toList();
+        Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabularySize());
+        Vectorizer vectorizer = new Vectorizer(vocabulary, options.weighting());
+        LabeledVectors all = vectorize(data, data.train(), vectorizer);
+        LabeledVectors validation = all.slice(0, options.validationSize());
+        LabeledVectors fit = all.slice(options.validationSize(), all.size());
+        LabeledVectors test = vectorize(data, data.test(), vectorizer);
+
+        MultiLayerNetwork network = MlpFactory.build(vocabulary.size(), options.hiddenSizes(), data.labels().size(),
+                options.learningRate(), options.seed());
+        List<EpochMetrics> epochs = new ArrayList<>();
+        INDArray bestParams = null;
+        int bestEpoch = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        Random shuffle = new Random(options.seed());
+        for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            fitEpoch(network, fit, shuffle, vocabulary.size());
+            double[] trainMetrics = lossAndAccuracy(network, fit, vocabulary.size());
+            double[] validationMetrics = lossAndAccuracy(network, validation, vocabulary.size());
+            EpochMetrics metrics = new EpochMetrics(epoch, trainMetrics[0], trainMetrics[1], validationMetrics[0],
+                    validationMetrics[1], (System.nanoTime() - epochStart) / 1e9);
+            epochs.add(metrics);
+            progress.accept(metrics);
+            if (validationMetrics[0] < bestLoss) {
+                bestLoss = validationMetrics[0];
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+            }
+        }
+        network.setParams(bestParams);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation evaluation = evaluate(network, test, data.labels(), vocabulary.size());
+        ModelManifest manifest = manifest(data, textSource, vocabulary, bestEpoch, evaluation, bestLoss, fit.size());
+        return new Result(manifest, vocabulary, network, new TrainingReport(manifest, epochs, bestEpoch, seconds, evaluation));
+    }
+
+    private void fitEpoch(MultiLayerNetwork network, LabeledVectors fit, Random shuffle, int width) {
+        int[] order = permutation(fit.size(), shuffle);
+        for (int from = 0; from < order.length; from += options.batchSize()) {
+            int to = Math.min(order.length, from + options.batchSize());
+            network.fit(fit.features(order, from, to, width), fit.oneHot(order, from, to));
+        }
+    }
+
+    /** Mean categorical cross-entropy and accuracy of the network on {@code part}. */
+    static double[] lossAndAccuracy(MultiLayerNetwork network, LabeledVectors part, int width) {
+        int[] order = identity(part.size());
+        double loss = 0;
+        int correct = 0;
+        for (int from = 0; from < order.length; from += EVAL_BATCH) {
+            int to = Math.min(order.length, from + EVAL_BATCH);
+            float[][] scores = rows(network.output(part.features(order, from, to, width), false));
+            for (int i = from; i < to; i++) {
+                float[] row = scores[i - from];
+                int label = part.labels()[i];
+                loss -= Math.log(Math.max(row[label], 1e-7));
+                if (argmax(row) == label) {
+                    correct++;
+                }
+            }
+        }
+        return new double[] {loss / part.size(), (double) correct / part.size()};
+    }
+
+    /** Test evaluation as the product classifies: a document without a known word abstains. */
+    static Evaluation evaluate(MultiLayerNetwork network, LabeledVectors test, List<String> labels, int width) {
+        int[] predicted = new int[test.size()];
+        int[] order = identity(test.size());
+        for (int from = 0; from < order.length; from += EVAL_BATCH) {
+            int to = Math.min(order.length, from + EVAL_BATCH);
+            float[][] scores = rows(network.output(test.features(order, from, to, width), false));
+            for (int i = from; i < to; i++) {
+                predicted[i] = test.vectors().get(i).isEmpty() ? -1 : argmax(scores[i - from]);
+            }
+        }
+        return Evaluation.of(labels, test.labels(), predicted, 10);
+    }
+
+    private ModelManifest manifest(Dataset data, String textSource, Vocabulary vocabulary, int bestEpoch,
+                                   Evaluation test, double validationLoss, int fitSize) {
+        NetworkShape shape = new NetworkShape(vocabulary.size(), options.hiddenSizes(), data.labels().size(), "relu", "softmax");
+        TrainingSettings settings = new TrainingSettings(options.recipe(), options.maxEpochs(), bestEpoch,
+                options.batchSize(), "rmsprop", options.learningRate(), options.seed(), options.vocabularySize());
+        DataProvenance provenance = new DataProvenance(data.name(), textSource, data.fingerprint(), fitSize,
+                options.validationSize(), data.test().size());
+        Map<String, Double> metrics = Map.of("accuracy", test.accuracy(), "macroF1", test.macroF1(),
+                "validationLoss", validationLoss);
+        return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, options.modelName(), options.modelVersion(),
+                clock.instant().toString(), data.labels(), vocabulary.size(), vocabulary.sha256(), options.weighting(),
+                shape, settings, provenance, metrics);
+    }
+
+    private static LabeledVectors vectorize(Dataset data, List<LabeledDocument> docs, Vectorizer vectorizer) {
+        List<SparseVector> vectors = docs.stream().map(d -> featuresOf(vectorizer, d)).toList();
+        return new LabeledVectors(vectors, labelIndices(data, docs), data.labels().size());
+    }
+
+    /** The feature vector the trainer uses for {@code document}: the shared vectorizer on the document's text. */
+    public static SparseVector featuresOf(Vectorizer vectorizer, LabeledDocument document) {
+        return vectorizer.vectorize(document.text());
+    }
+
+    private static int[] labelIndices(Dataset data, List<LabeledDocument> docs) {
+        return docs.stream().mapToInt(d -> data.labelIndex(d.label())).toArray();
+    }
+
+    private static float[][] rows(INDArray matrix) {
+        float[][] rows = new float[(int) matrix.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = matrix.getRow(i).toFloatVector();
+        }
+        return rows;
+    }
+
+    static int argmax(float[] row) {
+        int best = 0;
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] > row[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] order = identity(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.newswire.tagger.model;
+
+import dev.newswire.tagger.text.FeatureWeighting;
+import dev.newswire.tagger.text.SparseVector;
+import dev.newswire.tagger.text.Tokenizer;
+import dev.newswire.tagger.text.Vectorizer;
+import dev.newswire.tagger.text.Vocabulary;
+import dev.newswire.tagger.train.MlpFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A tiny, seeded model trained in the test on a handful of invented sentences: three topics whose words do not
+ * overlap, so the right topic is known independently of the network. Not the production model.
+ */
+public final class FixtureModels {
+
+    public static final List<String> LABELS = List.of("grain", "crude", "earn");
+    /** Invented training sentences, by label index. */
+    public static final List<List<String>> SENTENCES = List.of(
+            List.of("wheat harvest grain exports tonnes", "corn and wheat crop grain silo", "grain tonnes wheat shipment"),
+            List.of("crude oil barrel opec output", "oil refinery barrel prices crude", "opec crude oil production quota"),
+            List.of("quarterly profit dividend shares", "net profit per share dividend", "shares dividend earnings profit"));
+
+    private static byte[] cached;
+
+    private FixtureModels() {
+    }
+
+    /** The fixture bundle's bytes (trained once per JVM). */
+    public static synchronized byte[] bundleBytes() {
+        if (cached == null) {
+            cached = train("fixture", "1", 7L);
+        }
+        return cached.clone();
+    }
+
+    public static ModelBundle bundle() {
+        return ModelBundles.fromBytes(bundleBytes());
+    }
+
+    /** Trains the fixture model with the given name, version and seed. */
+    public static byte[] train(String name, String version, long seed) {
+        List<List<String>> docs = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int label = 0; label < SENTENCES.size(); label++) {
+            for (String sentence : SENTENCES.get(label)) {
+                docs.add(Tokenizer.tokenize(sentence));
+                labels.add(label);
+            }
+        }
+        Vocabulary vocabulary = Vocabulary.build(docs, 100);
+        Vectorizer vectorizer = new Vectorizer(vocabulary, FeatureWeighting.BINARY);
+        List<SparseVector> vectors = docs.stream().map(vectorizer::vectorizeTokens).toList();
+        float[] oneHot = new float[docs.size() * LABELS.size()];
+        for (int i = 0; i < docs.size(); i++) {
+            oneHot[i * LABELS.size() + labels.get(i)] = 1f;
+        }
+        MultiLayerNetwork network = MlpFactory.build(vocabulary.size(), List.of(8), LABELS.size(), 0.01, seed);
+        for (int i = 0; i < 200; i++) {
+            network.fit(Dl4jClassifier.toMatrix(vectors, vocabulary.size()),
+                    Nd4j.create(oneHot, new long[] {docs.size(), LABELS.size()}, 'c'));
+        }
+        try {
+            return ModelBundles.toBytes(manifest(name, version, vocabulary, List.of(8)), vocabulary, network);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A manifest for a fixture-shaped model. */
+    public static ModelManifest manifest(String name, String version, Vocabulary vocabulary, List<Integer> hidden) {
+        return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, name, version, "2026-01-01T00:00:00Z", LABELS,
+                vocabulary.size(), vocabulary.sha256(), FeatureWeighting.BINARY,
+                new NetworkShape(vocabulary.size(), hidden, LABELS.size(), "relu", "softmax"),
+                new TrainingSettings("fixture", 200, 200, 9, "rmsprop", 0.01, 7L, 100),
+                new DataProvenance("fixture", "own", "0".repeat(64), 9, 0, 0),
+                Map.of("accuracy", 1.0));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.newswire.tagger.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaggerConfigTest {
+
+    @Test
+    void shouldLoadTheShippedConfigurationFile() throws IOException {
+        TaggerConfig config = TaggerConfig.load(Path.of("config/tagger.properties"), Map.of());
+        assertThat(config.inputTopic()).isEqualTo("newswire");
+        assertThat(config.outputTopic()).isEqualTo("newswire-tagged");
+        assertThat(config.dlqTopic()).isEqualTo("newswire-dlq");
+        assertThat(config.modelPath()).isEmpty();
+        assertThat(config.topK()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLetEnvironmentVariablesOverrideKeys(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.properties");
+        Files.writeString(file, "bootstrap.servers=localhost:9092\nclassification.top.k=3\n");
+        TaggerConfig config = TaggerConfig.load(file, Map.of(
+                "NEWSWIRE_BOOTSTRAP_SERVERS", "kafka:19092",
+                "NEWSWIRE_CLASSIFICATION_TOP_K", "5",
+                "NEWSWIRE_STREAMS_COMMIT_INTERVAL_MS", "250",
+                "UNRELATED", "x"));
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:19092");
+        assertThat(config.topK()).isEqualTo(5);
+        Properties streams = config.streamsProperties();
+        assertThat(streams.getProperty("commit.interval.ms")).isEqualTo("250");
+        assertThat(streams.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo("newswire-dlq");
+    }
+
+    @Test
+    void shouldNameTheBadKeyInItsError() {
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("classification.top.k", "three")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("classification.top.k");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("input.topik", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown configuration key 'input.topik'");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("processing.guarantee", "exactly_once")))
+                .hasMessageContaining("processing.guarantee");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("output.topic", "newswire")))
+                .hasMessageContaining("three different topics");
+    }
+
+    @Test
+    void shouldDeriveEnvironmentVariableNames() {
+        assertThat(TaggerConfig.envName("bootstrap.servers")).isEqualTo("NEWSWIRE_BOOTSTRAP_SERVERS");
+        assertThat(TaggerConfig.envName("max.article-bytes")).isEqualTo("NEWSWIRE_MAX_ARTICLE_BYTES");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.newswire.tagger.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.tagger.model.FixtureModels;
+import dev.newswire.tagger.model.ModelBundle;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TaggerTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final Instant T0 = Instant.parse("1987-03-02T12:00:00Z");
+    private static ModelBundle model;
+
+    private final TaggerConfig config = TaggerConfig.defaults("unused:9092");
+
+    @BeforeAll
+    static void trainFixture() {
+        model = FixtureModels.bundle();
+    }
+
+    private TopologyTestDriver driver() {
+        Topology topology = TaggerTopology.build(config, ModelSource.fixed(model), Clock.fixed(NOW, ZoneOffset.UTC));
+        Properties props = config.streamsProperties();
+        return new TopologyTestDriver(topology, props);
+    }
+
+    private TestInputTopic<byte[], byte[]> input(TopologyTestDriver driver) {
+        return driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private TestOutputTopic<byte[], ObjectNode> output(TopologyTestDriver driver) {
+        return driver.createOutputTopic(config.outputTopic(), new ByteArrayDeserializer(), JsonSerde.tagged().deserializer());
+    }
+
+    private TestOutputTopic<byte[], byte[]> deadLetters(TopologyTestDriver driver) {
+        return driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldTagAnArticleKeepingKeyTimestampAndUnknownFields() {
+        try (TopologyTestDriver driver = driver()) {
+            input(driver).pipeInput(utf8("a-1"), utf8("{\"id\":\"a-1\",\"headline\":\"OPEC crude output\","
+                    + "\"body\":\"Crude oil barrel prices rose\",\"published_at\":\"1987-03-02\",\"desk\":{\"x\":1}}"), T0);
+
+            TestRecord<byte[], ObjectNode> out = output(driver).readRecord();
+            assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo("a-1");
+            assertThat(out.getRecordTime()).isEqualTo(T0);
+            ObjectNode value = out.value();
+            assertThat(value.get("headline").asText()).isEqualTo("OPEC crude output");
+            assertThat(value.get("published_at").asText()).isEqualTo("1987-03-02");
+            assertThat(value.get("desk").get("x").asInt()).isEqualTo(1);
+            JsonNode c = value.get("classification");
+            assertThat(c.get("topic").asText()).isEqualTo("crude");
+            assertThat(c.get("abstained").asBoolean()).isFalse();
+            assertThat(c.get("confidence").asDouble()).isBetween(0.34, 1.0);
+            assertThat(c.get("top")).hasSize(3);
+            assertThat(c.get("top").get(0).get("topic").asText()).isEqualTo("crude");
+            assertThat(c.get("top").get(0).get("score").asDouble()).isEqualTo(c.get("confidence").asDouble());
+            assertThat(c.get("model").get("name").asText()).isEqualTo("fixture");
+            assertThat(c.get("model").get("version").asText()).isEqualTo("1");
+            assertThat(c.get("model").get("id").asText()).isEqualTo(model.id());
+            assertThat(c.get("classified_at").asText()).isEqualTo(NOW.toString());
+            assertThat(deadLetters(driver).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldAbstainOnAnArticleWithoutKnownWords() {
+        try (TopologyTestDriver driver = driver()) {
+            input(driver).pipeInput(utf8("jp"), utf8("{\"id\":\"jp\",\"headline\":\"東京株式市場\",\"body\":\"日経平均株価\"}"), T0);
+            JsonNode c = output(driver).readValue().get("classification");
+            assertThat(c.get("topic").isNull()).isTrue();
+            assertThat(c.get("abstained").asBoolean()).isTrue();
+            assertThat(c.get("top")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRouteEveryKindOfBadInputToTheDeadLetterTopicAndGoOn() {
+        List<byte[]> bad = List.of(
+                utf8("{not json"),
+                new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                utf8("[1,2,3]"),
+                utf8("{\"headline\":\"no id\"}"),
+                utf8("{\"id\":\"\"}"),
+                utf8("{\"id\":42}"),
+                utf8("{\"id\":\"x\",\"headline\":[\"not\",\"a\",\"string\"]}"),
+                utf8("{\"id\":\"x\",\"body\":7}"));
+        List<String> reasons = List.of("malformed-json", "invalid-utf8", "not-an-object", "missing-id", "missing-id",
+                "wrong-type", "wrong-type", "wrong-type");
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            for (int i = 0; i < bad.size(); i++) {
+                in.pipeInput(utf8("k" + i), bad.get(i), T0.plusSeconds(i));
+            }
+            in.pipeInput(utf8("good"), utf8("{\"id\":\"good\",\"body\":\"wheat grain\"}"), T0.plusSeconds(100));
+
+            List<TestRecord<byte[], byte[]>> dead = deadLetters(driver).readRecordsToList();
+            assertThat(dead).hasSize(bad.size());
+            for (int i = 0; i < bad.size(); i++) {
+                TestRecord<byte[], byte[]> d = dead.get(i);
+                assertThat(d.value()).as("original bytes of input %d", i).isEqualTo(bad.get(i));
+                assertThat(d.key()).isEqualTo(utf8("k" + i));
+                assertThat(header(d, DeadLetterHandler.REASON_HEADER)).isEqualTo(reasons.get(i));
+                assertThat(header(d, "__streams.errors.topic")).isEqualTo(config.inputTopic());
+                assertThat(header(d, "__streams.errors.partition")).isEqualTo("0");
+                assertThat(header(d, "__streams.errors.offset")).isEqualTo(String.valueOf(i));
+                assertThat(header(d, "__streams.errors.exception")).isEqualTo(InvalidArticleException.class.getName());
+            }
+            List<ObjectNode> tagged = output(driver).readValuesToList();
+            assertThat(tagged).hasSize(1);
+            assertThat(tagged.get(0).get("classification").get("topic").asText()).isEqualTo("grain");
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAValueLargerThanTheLimit() {
+        TaggerConfig small = TaggerConfig.fromMap(java.util.Map.of("bootstrap.servers", "x:1", "max.article.bytes", "64"));
+        Topology topology = TaggerTopology.build(small, ModelSource.fixed(model));
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, small.streamsProperties())) {
+            byte[] big = utf8("{\"id\":\"big\",\"body\":\"" + "wheat ".repeat(20) + "\"}");
+            input(driver).pipeInput(utf8("big"), big, T0);
+            TestRecord<byte[], byte[]> d = deadLetters(driver).readRecord();
+            assertThat(header(d, DeadLetterHandler.REASON_HEADER)).isEqualTo("too-large");
+            assertThat(output(driver).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldSkipTombstonesWithoutOutputOrDeadLetter() {
+        try (TopologyTestDriver driver = driver()) {
+            input(driver).pipeInput(utf8("gone"), null, T0);
+            assertThat(output(driver).isEmpty()).isTrue();
+            assertThat(deadLetters(driver).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldPinTheNamesOfEveryProcessor() {
+        String description = TaggerTopology.build(config, ModelSource.fixed(model)).describe().toString();
+        assertThat(description)
+                .contains("Source: " + TaggerTopology.SOURCE + " (topics: [newswire])")
+                .contains("Processor: " + TaggerTopology.SKIP_TOMBSTONES + " (stores: [])")
+                .contains("Processor: " + TaggerTopology.CLASSIFY + " (stores: [])")
+                .contains("Sink: " + TaggerTopology.SINK + " (topic: newswire-tagged)");
+        assertThat(TaggerTopology.SOURCE).isEqualTo("read-articles");
+        assertThat(TaggerTopology.SKIP_TOMBSTONES).isEqualTo("skip-tombstones");
+        assertThat(TaggerTopology.CLASSIFY).isEqualTo("classify-articles");
+        assertThat(TaggerTopology.SINK).isEqualTo("write-tagged");
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        assertThat(h).as("header %s", name).isNotNull();
+        return new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
