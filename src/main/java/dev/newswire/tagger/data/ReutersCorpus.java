@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Reads the Reuters-21578 Distribution 1.0 collection: the files {@code reut2-000.sgm} …
  * {@code reut2-021.sgm} from a directory, or the same entries from the UCI {@code reuters21578.tar.gz}
- * (read with the JDK's gzip support and a small tar reader).
+ * (read with the JDK's gzip support and commons-compress).
  *
  * <p>Files are decoded as ISO-8859-1 (every byte is one character; the corpus is ASCII apart from a few
  * stray bytes that are not valid UTF-8) and parsed by {@link ReutersSgml}, one file at a time, in name

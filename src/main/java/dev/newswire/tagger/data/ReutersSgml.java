@@ -10,17 +10,19 @@ import java.util.Map;
  * files are read as ISO-8859-1 because a few bytes are not valid UTF-8).
  *
  * <p>A hand-written scanner with {@code indexOf}: the SGML of this corpus is flat and regular, parsing all
- * 22 files takes about a second, and a generic HTML/SGML parser (jsoup and the like) would normalise the
+ * 22 files takes well under a second, and a generic HTML/SGML parser (jsoup and the like) would normalise the
  * raw text that {@link ReutersDocument#kerasText()} must keep byte for byte. Elements are found by their
  * literal tags inside each story's {@code <REUTERS ...>} … {@code </REUTERS>} range.
  *
  * <h2>Keras text</h2>
  * The Keras dataset builder ({@code make_reuters_dataset} in early Keras) read each file into one string
  * {@code s} and, for every {@code <TOPICS>} tag, took {@code s.find('<BODY>')} after it and the text up to
- * the next {@code "</"}. This class does the same, per file, on the raw text:
+ * the next {@code "</"}. This class does the same on the raw text, within one file (not across files,
+ * because Keras searched each file's string separately):
  * <ul>
  *   <li>a story without a BODY gets the next body in the same file, i.e. another story's text
- *       (975 of the 11,228 Keras stories; kept on purpose, it is what the Keras data contains);</li>
+ *       (974 of the 975 bodyless stories among the 11,228 Keras stories; kept on purpose, it is what the
+ *       Keras data contains);</li>
  *   <li>if no {@code <BODY>} follows in the file, Python's {@code find} returned -1, so the text starts 5
  *       characters after {@code <TOPICS>}: for {@code <TOPICS><D>earn</D>...} that is {@code "rn"}. This
  *       happens once in the corpus (NEWID 7000, the last story of reut2-006.sgm) and is reproduced too;</li>

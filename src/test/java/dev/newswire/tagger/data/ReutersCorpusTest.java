@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,18 +77,25 @@ class ReutersCorpusTest {
         write(source, "reut2-000.sgm", story(1, "first"));
         write(source, "reut2-001.sgm", story(2, "second"));
         Path archive = temp.resolve("gnu.tar.gz");
+        gnuTarOrSkip("--format=gnu", archive, temp, temp.relativize(source).toString());
+
+        assertThat(ReutersCorpus.read(archive)).extracting(ReutersDocument::body).containsExactly("first", "second");
+    }
+
+    /** Runs {@code tar FORMAT -czf ARCHIVE -C DIRECTORY PATHS...}; skips the test where there is no tar command. */
+    private static void gnuTarOrSkip(String format, Path archive, Path directory, String... paths) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tar", format, "-czf", archive.toString(), "-C",
+                directory.toString()));
+        command.addAll(List.of(paths));
         Process tar;
         try {
-            tar = new ProcessBuilder("tar", "--format=gnu", "-czf", archive.toString(), "-C", temp.toString(),
-                    temp.relativize(source).toString()).redirectErrorStream(true).start();
+            tar = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             Assumptions.assumeTrue(false, "no tar command on this machine: " + e.getMessage());
             return;
         }
-        Assumptions.assumeTrue(tar.waitFor() == 0, "tar --format=gnu failed: " + new String(tar.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
-
-        assertThat(ReutersCorpus.read(archive)).extracting(ReutersDocument::body).containsExactly("first", "second");
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(tar.waitFor() == 0, "tar " + format + " failed: " + output);
     }
 
     @Test
@@ -99,7 +107,7 @@ class ReutersCorpusTest {
         }
 
         assertThatThrownBy(() -> ReutersCorpus.read(archive)).isInstanceOf(IOException.class)
-                .hasMessageContaining("bad header checksum");
+                .hasMessageContaining("cannot read tar.gz archive " + archive);
     }
 
     @Test
@@ -162,6 +170,8 @@ class ReutersCorpusTest {
         assertThat(corpus.stream().collect(Collectors.groupingBy(ReutersDocument::topicsAttribute, Collectors.counting())))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("YES", 13_476L, "NO", 7_059L, "BYPASS", 1_043L));
         assertThat(corpus.stream().filter(doc -> !doc.hasBody()).count()).isEqualTo(2_535);
+        // The UNPROC stories have neither TITLE nor BODY.
+        assertThat(corpus.stream().filter(doc -> doc.text().isEmpty()).count()).isEqualTo(737);
     }
 
     @Test
@@ -208,5 +218,16 @@ class ReutersCorpusTest {
         List<ReutersDocument> fromArchive = ReutersCorpus.read(archive);
 
         assertThat(fromArchive).hasSize(2_000).isEqualTo(ReutersFixture.corpusOrSkip().subList(0, 2_000));
+    }
+
+    @Test
+    void shouldReadWholeCorpusTarredByGnuTarLikeTheDirectory() throws Exception {
+        Path directory = ReutersFixture.corpusLocationOrSkip();
+        Assumptions.assumeTrue(Files.isDirectory(directory), "corpus is not a directory");
+        Path archive = temp.resolve("reuters21578.tar.gz");
+        // The whole directory (lewis.dtd, README.md, ... as well), under a folder, as pax (POSIX.1-2001).
+        gnuTarOrSkip("--format=posix", archive, directory.getParent(), directory.getFileName().toString());
+
+        assertThat(ReutersCorpus.read(archive)).hasSize(21_578).isEqualTo(ReutersFixture.corpusOrSkip());
     }
 }
