@@ -137,6 +137,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
+        // Opt in now to what becomes the default in Kafka 5.0 (and silences its start-up warning).
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir));
         p.putAll(streamsOverrides);
         return p;
