@@ -14,10 +14,9 @@ import dev.newswire.tagger.kafka.TopicAdmin;
 import dev.newswire.tagger.kafka.TopicSpecs;
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.ModelBundle;
-import dev.newswire.tagger.stream.ModelSource;
+import dev.newswire.tagger.stream.SignaturePolicy;
 import dev.newswire.tagger.stream.TaggerConfig;
-import dev.newswire.tagger.stream.TaggerService;
-import dev.newswire.tagger.stream.TaggerTopology;
+import dev.newswire.tagger.stream.TaggerRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -101,11 +100,11 @@ final class DemoCommand implements Callable<Integer> {
                     "application.id", "newswire-demo",
                     "state.dir", stateDir.toString(),
                     "streams.commit.interval.ms", "100"));
-            try (TaggerService service = new TaggerService(TaggerTopology.build(config, ModelSource.fixed(bundle)),
-                    config.streamsProperties(), 0)) {
-                service.start();
-                if (!service.awaitRunning(Duration.ofSeconds(60))) {
-                    spec.commandLine().getErr().println("the topology did not reach RUNNING within 60 s: " + service.state());
+            try (TaggerRuntime runtime = new TaggerRuntime(config, bundle, SignaturePolicy.acceptAll(), 0)) {
+                runtime.start();
+                if (!runtime.awaitRunning(Duration.ofSeconds(60))) {
+                    spec.commandLine().getErr().println("the topology did not reach RUNNING within 60 s: "
+                            + runtime.service().state());
                     return 1;
                 }
                 return exchange(config, feed, out);

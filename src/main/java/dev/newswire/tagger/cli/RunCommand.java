@@ -2,10 +2,9 @@ package dev.newswire.tagger.cli;
 
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.ModelBundle;
-import dev.newswire.tagger.stream.ModelSource;
 import dev.newswire.tagger.stream.TaggerConfig;
-import dev.newswire.tagger.stream.TaggerService;
-import dev.newswire.tagger.stream.TaggerTopology;
+import dev.newswire.tagger.stream.TaggerRuntime;
+import dev.newswire.tagger.stream.TrustedKeys;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,14 +38,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TaggerConfig tagger = TaggerConfig.load(config, System.getenv());
         ModelBundle model = EmbeddedModel.loadOrDefault(tagger.modelPath());
-        LOG.info("Serving model {}@{} (id {}) from {} to {}", model.name(), model.version(), model.id(),
-                tagger.inputTopic(), tagger.outputTopic());
-        TaggerService service = new TaggerService(TaggerTopology.build(tagger, ModelSource.fixed(model)),
-                tagger.streamsProperties(), maxThreadReplacements);
-        Thread hook = new Thread(service::close, "newswire-shutdown");
+        LOG.info("Tagging {} into {}; fallback model {}@{} (id {})", tagger.inputTopic(), tagger.outputTopic(),
+                model.name(), model.version(), model.id());
+        TaggerRuntime runtime = new TaggerRuntime(tagger, model, TrustedKeys.policy(tagger.trustedKeys()), maxThreadReplacements);
+        Thread hook = new Thread(runtime::close, "newswire-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        service.start();
-        boolean failed = service.awaitTermination();
+        runtime.start();
+        boolean failed = runtime.awaitTermination();
         return failed ? EXIT_FAILED : 0;
     }
 }

@@ -151,7 +151,8 @@ public final class ModelBundles {
         return sb.toString();
     }
 
-    static String sha256(byte[] data) {
+    /** SHA-256 (hex) of {@code data}. */
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

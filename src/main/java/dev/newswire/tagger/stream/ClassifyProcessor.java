@@ -4,41 +4,79 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.Prediction;
 import dev.newswire.tagger.model.TopicClassifier;
+import dev.newswire.tagger.text.SparseVector;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Classifies each article with the model of its {@link ModelSource} and forwards the tagged article, key and
- * timestamp unchanged. Each instance (one per stream task) owns its classifier, so tasks never share a network.
+ * Classifies each article with the models serving at that moment and forwards the tagged article (key and
+ * timestamp unchanged). The serving snapshot is read once per record, so a record is classified wholly by one
+ * model, which its output names. With a shadow model, the article is scored by it too and the agreement counted.
+ * Each instance (one per stream task) owns its classifiers, so tasks never share a network.
  */
-final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, ObjectNode> {
+final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Classified> {
+
+    /** Classifiers of models no longer serving are dropped once more than this many are cached. */
+    private static final int MAX_CACHED = 4;
 
     private final ModelSource models;
     private final int topK;
     private final Clock clock;
-    private FixedKeyProcessorContext<byte[], ObjectNode> context;
-    private ModelBundle model;
-    private TopicClassifier classifier;
+    private final ShadowStats shadowStats;
+    private final Map<String, TopicClassifier> classifiers = new HashMap<>();
+    private FixedKeyProcessorContext<byte[], Classified> context;
 
-    ClassifyProcessor(ModelSource models, int topK, Clock clock) {
+    ClassifyProcessor(ModelSource models, int topK, Clock clock, ShadowStats shadowStats) {
         this.models = models;
         this.topK = topK;
         this.clock = clock;
+        this.shadowStats = shadowStats;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<byte[], ObjectNode> context) {
+    public void init(FixedKeyProcessorContext<byte[], Classified> context) {
         this.context = context;
-        this.model = models.current();
-        this.classifier = model.newTopicClassifier(topK);
     }
 
     @Override
     public void process(FixedKeyRecord<byte[], Article> record) {
+        ServingModels serving = models.current();
+        ModelBundle model = serving.forKey(record.key());
         Article article = record.value();
-        Prediction prediction = classifier.classify(article.text());
-        context.forward(record.withValue(TaggedArticles.tag(article, prediction, model, clock.instant())));
+        TopicClassifier classifier = classifierFor(model, serving);
+        SparseVector vector = classifier.vectorizer().vectorize(article.text());
+        Prediction prediction = classifier.classify(vector);
+        Instant now = clock.instant();
+        ObjectNode tagged = TaggedArticles.tag(article, prediction, model, now);
+        ObjectNode shadow = null;
+        if (serving.shadow() != null) {
+            ModelBundle shadowModel = serving.shadow();
+            TopicClassifier shadowClassifier = classifierFor(shadowModel, serving);
+            Prediction shadowPrediction = shadowClassifier.vectorizer() == classifier.vectorizer()
+                    ? shadowClassifier.classify(vector) : shadowClassifier.classify(article.text());
+            shadowStats.record(Objects.equals(prediction.topic(), shadowPrediction.topic()));
+            shadow = TaggedArticles.shadowComparison(article, prediction, model, shadowPrediction, shadowModel, now);
+        }
+        context.forward(record.withValue(new Classified(tagged, shadow)));
+    }
+
+    private TopicClassifier classifierFor(ModelBundle model, ServingModels serving) {
+        TopicClassifier classifier = classifiers.get(model.id());
+        if (classifier == null) {
+            if (classifiers.size() >= MAX_CACHED) {
+                classifiers.keySet().retainAll(java.util.Set.of(serving.active().id(),
+                        serving.shadow() == null ? "" : serving.shadow().id(),
+                        serving.canary() == null ? "" : serving.canary().id()));
+            }
+            classifier = model.newTopicClassifier(topK);
+            classifiers.put(model.id(), classifier);
+        }
+        return classifier;
     }
 }

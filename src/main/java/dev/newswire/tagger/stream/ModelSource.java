@@ -1,21 +1,20 @@
 package dev.newswire.tagger.stream;
 
 import dev.newswire.tagger.model.ModelBundle;
-import java.util.Objects;
 
 /**
- * Where the topology gets its model. Asked once per stream task when the task starts; a later issue's registry
- * swaps models at run time behind the same interface.
+ * Where the topology gets its models. Read once per record, so an implementation that switches models
+ * ({@link ModelRegistry}) must publish a whole new {@link ServingModels} snapshot at once.
  */
 @FunctionalInterface
 public interface ModelSource {
 
-    /** The model to classify with now; never null. */
-    ModelBundle current();
+    /** The models serving now; never null. */
+    ServingModels current();
 
-    /** Always the same bundle. */
+    /** Always the same single model. */
     static ModelSource fixed(ModelBundle bundle) {
-        Objects.requireNonNull(bundle, "bundle");
-        return () -> bundle;
+        ServingModels only = ServingModels.only(bundle);
+        return () -> only;
     }
 }

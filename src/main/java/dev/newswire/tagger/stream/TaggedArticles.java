@@ -19,7 +19,25 @@ public final class TaggedArticles {
 
     public static ObjectNode tag(Article article, Prediction prediction, ModelBundle model, Instant classifiedAt) {
         ObjectNode out = article.json().deepCopy();
-        ObjectNode classification = out.putObject("classification");
+        fill(out.putObject("classification"), prediction, model, classifiedAt);
+        return out;
+    }
+
+    /**
+     * The shadow-topic value: {@code {"id", "agree", "active": classification, "shadow": classification}}, the
+     * two classifications in the output format.
+     */
+    public static ObjectNode shadowComparison(Article article, Prediction active, ModelBundle activeModel,
+                                              Prediction shadow, ModelBundle shadowModel, Instant at) {
+        ObjectNode out = article.json().objectNode();
+        out.put("id", article.id());
+        out.put("agree", java.util.Objects.equals(active.topic(), shadow.topic()));
+        fill(out.putObject("active"), active, activeModel, at);
+        fill(out.putObject("shadow"), shadow, shadowModel, at);
+        return out;
+    }
+
+    private static void fill(ObjectNode classification, Prediction prediction, ModelBundle model, Instant classifiedAt) {
         if (prediction.abstained()) {
             classification.putNull("topic");
         } else {
@@ -36,6 +54,5 @@ public final class TaggedArticles {
                 .put("version", model.version())
                 .put("id", model.id());
         classification.put("classified_at", classifiedAt.toString());
-        return out;
     }
 }

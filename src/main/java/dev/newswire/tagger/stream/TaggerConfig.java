@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param modelPath        a bundle file, or empty for the model embedded in the jar
  * @param topK             how many topics each classification lists
  * @param maxArticleBytes  larger input values are dead-lettered unparsed
+ * @param modelTopic       bundles and release records ({@link ModelTopic})
+ * @param modelEventsTopic where instances report what they did with model-topic records
+ * @param modelName        the release name to follow; empty = the embedded model's name
+ * @param trustedKeys      Ed25519 public keys; when any is given, unsigned or wrongly signed model records are refused
+ * @param shadowOutput     whether active and shadow predictions are written to {@code shadowTopic}
  * @param streamsOverrides Kafka Streams settings passed through verbatim
  */
 public record TaggerConfig(String applicationId, String bootstrapServers, String inputTopic, String outputTopic,
                            String dlqTopic, Optional<Path> modelPath, int topK, int maxArticleBytes,
                            int numStreamThreads, String processingGuarantee, Optional<String> stateDir,
+                           String modelTopic, String modelEventsTopic, Optional<String> modelName,
+                           List<Path> trustedKeys, String shadowTopic, boolean shadowOutput,
                            Map<String, String> streamsOverrides) {
 
     public static final String STREAMS_PREFIX = "streams.";
@@ -35,7 +43,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
 
     private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
             "output.topic", "dlq.topic", "model.path", "classification.top.k", "max.article.bytes",
-            "num.stream.threads", "processing.guarantee", "state.dir");
+            "num.stream.threads", "processing.guarantee", "state.dir", "model.topic", "model.events.topic",
+            "model.name", "model.trusted.keys", "shadow.topic", "shadow.output.enabled");
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
 
     public TaggerConfig {
@@ -44,9 +53,14 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         requireText("input.topic", inputTopic);
         requireText("output.topic", outputTopic);
         requireText("dlq.topic", dlqTopic);
-        if (new java.util.HashSet<>(java.util.List.of(inputTopic, outputTopic, dlqTopic)).size() != 3) {
-            throw new ConfigException("input.topic, output.topic and dlq.topic must be three different topics");
+        requireText("model.topic", modelTopic);
+        requireText("model.events.topic", modelEventsTopic);
+        requireText("shadow.topic", shadowTopic);
+        if (new java.util.HashSet<>(List.of(inputTopic, outputTopic, dlqTopic, modelTopic, modelEventsTopic, shadowTopic)).size() != 6) {
+            throw new ConfigException("input.topic, output.topic, dlq.topic, model.topic, model.events.topic and shadow.topic "
+                    + "must be six different topics");
         }
+        trustedKeys = List.copyOf(trustedKeys);
         if (topK < 1 || topK > 100) {
             throw new ConfigException("classification.top.k must be between 1 and 100, got " + topK);
         }
@@ -125,6 +139,13 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
                 intValue(values, "num.stream.threads", 1),
                 get(values, "processing.guarantee", StreamsConfig.AT_LEAST_ONCE),
                 Optional.of(get(values, "state.dir", "")).filter(s -> !s.isEmpty()),
+                get(values, "model.topic", "newswire-models"),
+                get(values, "model.events.topic", "newswire-model-events"),
+                Optional.of(get(values, "model.name", "")).filter(s -> !s.isEmpty()),
+                java.util.Arrays.stream(get(values, "model.trusted.keys", "").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
+                get(values, "shadow.topic", "newswire-shadow"),
+                booleanValue(values, "shadow.output.enabled", false),
                 streams);
     }
 
@@ -159,6 +180,18 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    private static boolean booleanValue(Map<String, String> values, String key, boolean fallback) {
+        String v = values.get(key);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static void requireText(String key, String value) {

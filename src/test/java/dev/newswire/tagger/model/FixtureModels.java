@@ -46,6 +46,11 @@ public final class FixtureModels {
 
     /** Trains the fixture model with the given name, version and seed. */
     public static byte[] train(String name, String version, long seed) {
+        return train(name, version, seed, network -> { });
+    }
+
+    /** As {@link #train(String, String, long)}, with {@code tamper} applied to the trained network before saving. */
+    public static byte[] train(String name, String version, long seed, java.util.function.Consumer<MultiLayerNetwork> tamper) {
         List<List<String>> docs = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int label = 0; label < SENTENCES.size(); label++) {
@@ -66,6 +71,7 @@ public final class FixtureModels {
             network.fit(Dl4jClassifier.toMatrix(vectors, vocabulary.size()),
                     Nd4j.create(oneHot, new long[] {docs.size(), LABELS.size()}, 'c'));
         }
+        tamper.accept(network);
         try {
             return ModelBundles.toBytes(manifest(name, version, vocabulary, List.of(8)), vocabulary, network);
         } catch (IOException e) {

@@ -1,0 +1,48 @@
+package dev.newswire.tagger.stream;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The global-store processor of the model topic: every instance runs it over every record (also when the
+ * global store is restored at start-up, so a restarted instance rebuilds its registry before it processes its
+ * first article). It hands each record to the {@link ModelRegistry} and keeps, per key, the SHA-256 of the
+ * value in the store (not the bundle itself, to keep memory small).
+ */
+final class ModelTopicProcessor implements Processor<String, byte[], Void, Void> {
+
+    private final ModelRegistry registry;
+    private final String storeName;
+    private KeyValueStore<String, String> store;
+    private ProcessorContext<Void, Void> context;
+
+    ModelTopicProcessor(ModelRegistry registry, String storeName) {
+        this.registry = registry;
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        Header signature = record.headers().lastHeader(ModelTopic.SIGNATURE_HEADER);
+        registry.apply(record.key(), record.value(),
+                signature == null ? null : new String(signature.value(), StandardCharsets.UTF_8), offset);
+        if (record.key() != null) {
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.key(), dev.newswire.tagger.model.ModelBundles.sha256(record.value()));
+            }
+        }
+    }
+}
