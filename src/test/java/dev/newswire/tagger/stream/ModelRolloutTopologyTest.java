@@ -8,6 +8,8 @@ import dev.newswire.tagger.model.FixtureModels;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.ModelBundles;
 import dev.newswire.tagger.model.ModelRelease;
+import dev.newswire.tagger.model.Ed25519Keys;
+import dev.newswire.tagger.model.Signatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,29 +61,53 @@ class ModelRolloutTopologyTest {
 
     /** One instance: its registry (fallback v0) and its driver. */
     private final class Instance implements AutoCloseable {
-        final ModelRegistry registry = new ModelRegistry(NAME, ModelBundles.fromBytes(v0), SignaturePolicy.acceptAll(),
-                events::add, "test", Clock.fixed(T0, ZoneOffset.UTC));
-        final TopologyTestDriver driver = new TopologyTestDriver(
+        final ModelRegistry registry;
+        final TopologyTestDriver driver;
+        final TestInputTopic<byte[], byte[]> articles;
+        final TestInputTopic<String, byte[]> models;
+        final TestOutputTopic<byte[], ObjectNode> tagged;
+        final TestOutputTopic<byte[], byte[]> deadLetters;
+        final TestOutputTopic<byte[], ObjectNode> shadow;
+
+        Instance() {
+            this(SignaturePolicy.acceptAll());
+        }
+
+        Instance(SignaturePolicy policy) {
+            registry = new ModelRegistry(NAME, ModelBundles.fromBytes(v0), policy, events::add, "test",
+                    Clock.fixed(T0, ZoneOffset.UTC));
+            driver = new TopologyTestDriver(
                 TaggerTopology.build(config, registry, registry, Clock.fixed(T0, ZoneOffset.UTC), shadowStats),
                 config.streamsProperties());
-        final TestInputTopic<byte[], byte[]> articles = driver.createInputTopic(config.inputTopic(),
+            articles = driver.createInputTopic(config.inputTopic(),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        final TestInputTopic<String, byte[]> models = driver.createInputTopic(config.modelTopic(),
+            models = driver.createInputTopic(config.modelTopic(),
                 new StringSerializer(), new ByteArraySerializer());
-        final TestOutputTopic<byte[], ObjectNode> tagged = driver.createOutputTopic(config.outputTopic(),
+            tagged = driver.createOutputTopic(config.outputTopic(),
                 new ByteArrayDeserializer(), JsonSerde.tagged().deserializer());
-        final TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(config.dlqTopic(),
+            deadLetters = driver.createOutputTopic(config.dlqTopic(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        final TestOutputTopic<byte[], ObjectNode> shadow = driver.createOutputTopic(config.shadowTopic(),
+            shadow = driver.createOutputTopic(config.shadowTopic(),
                 new ByteArrayDeserializer(), JsonSerde.tagged().deserializer());
+        }
 
         void bundle(String version, byte[] bytes) {
             models.pipeInput(new TestRecord<>(NAME + "@" + version, bytes, new RecordHeaders(), Instant.ofEpochMilli(time++)));
         }
 
         void release(String active, String shadowVersion, ModelRelease.Canary canary) {
-            ModelRelease r = new ModelRelease(active, shadowVersion, canary, null, T0.toString(), "test", null);
+            release(new ModelRelease(active, shadowVersion, canary, null, T0.toString(), "test", null));
+        }
+
+        void release(ModelRelease r) {
             models.pipeInput(NAME, r.toJson(), Instant.ofEpochMilli(time++));
+        }
+
+        void signedBundle(String version, byte[] bytes, java.security.KeyPair key) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(ModelTopic.SIGNATURE_HEADER, Signatures.signBundle(key.getPrivate(), key.getPublic(),
+                    NAME + "@" + version, bytes).getBytes(StandardCharsets.UTF_8));
+            models.pipeInput(new TestRecord<>(NAME + "@" + version, bytes, headers, Instant.ofEpochMilli(time++)));
         }
 
         /** Sends an article and returns the version that tagged it. */
@@ -264,6 +290,34 @@ class ModelRolloutTopologyTest {
             i.models.pipeInput(NAME + "@1", (byte[]) null, Instant.ofEpochMilli(time++));
             assertThat(i.tag("after-bundle-tombstone")).isEqualTo("1");
             assertThat(events).extracting(ModelEvent::type).contains("ignored");
+        }
+    }
+
+    @Test
+    void shouldAcceptOnlyBundlesAndReleasesSignedByATrustedKey() {
+        java.security.KeyPair trusted = Ed25519Keys.generate();
+        java.security.KeyPair stranger = Ed25519Keys.generate();
+        try (Instance i = new Instance(TrustedKeys.of(Map.of(Ed25519Keys.keyId(trusted.getPublic()), trusted.getPublic())))) {
+            ModelRelease unsigned = new ModelRelease("1", null, null, null, T0.toString(), "test", null);
+            ModelRelease signed = unsigned.withSignature(Signatures.signRelease(trusted.getPrivate(), trusted.getPublic(), NAME, unsigned));
+            ModelRelease wronglySigned = unsigned.withSignature(
+                    Signatures.signRelease(stranger.getPrivate(), stranger.getPublic(), NAME, unsigned));
+            ModelRelease tampered = new ModelRelease("2", null, null, null, T0.toString(), "test", signed.signature());
+
+            i.bundle("1", v1); // unsigned
+            i.signedBundle("1", v1, stranger); // signed by an untrusted key
+            assertThat(i.registry.bundlesRefused()).isEqualTo(2);
+            i.signedBundle("1", v1, trusted);
+            i.signedBundle("2", v2, trusted);
+            assertThat(i.registry.bundlesAccepted()).isEqualTo(2);
+
+            i.release(unsigned);
+            i.release(wronglySigned);
+            i.release(tampered);
+            assertThat(i.tag("x")).as("no unsigned, foreign or tampered release applies").isEqualTo("0");
+            assertThat(i.registry.releasesRefused()).isEqualTo(3);
+            i.release(signed);
+            assertThat(i.tag("y")).isEqualTo("1");
         }
     }
 
