@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -31,6 +32,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
     private final ShadowStats shadowStats;
     private final Map<String, TopicClassifier> classifiers = new HashMap<>();
     private FixedKeyProcessorContext<byte[], Classified> context;
+    private Sensor agreements;
+    private Sensor disagreements;
 
     ClassifyProcessor(ModelSource models, int topK, Clock clock, ShadowStats shadowStats) {
         this.models = models;
@@ -42,6 +45,11 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
     @Override
     public void init(FixedKeyProcessorContext<byte[], Classified> context) {
         this.context = context;
+        String task = context.taskId().toString();
+        agreements = context.metrics().addRateTotalSensor(ModelTopicProcessor.METRICS_SCOPE, "shadow-" + task,
+                "shadow-agreements", Sensor.RecordingLevel.INFO);
+        disagreements = context.metrics().addRateTotalSensor(ModelTopicProcessor.METRICS_SCOPE, "shadow-" + task,
+                "shadow-disagreements", Sensor.RecordingLevel.INFO);
     }
 
     @Override
@@ -60,7 +68,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
             TopicClassifier shadowClassifier = classifierFor(shadowModel, serving);
             Prediction shadowPrediction = shadowClassifier.vectorizer() == classifier.vectorizer()
                     ? shadowClassifier.classify(vector) : shadowClassifier.classify(article.text());
-            shadowStats.record(Objects.equals(prediction.topic(), shadowPrediction.topic()));
+            boolean agree = Objects.equals(prediction.topic(), shadowPrediction.topic());
+            shadowStats.record(agree);
+            (agree ? agreements : disagreements).record();
             shadow = TaggedArticles.shadowComparison(article, prediction, model, shadowPrediction, shadowModel, now);
         }
         context.forward(record.withValue(new Classified(tagged, shadow)));

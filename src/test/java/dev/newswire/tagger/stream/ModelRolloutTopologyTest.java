@@ -192,6 +192,7 @@ class ModelRolloutTopologyTest {
                 assertThat(events).as(b.getKey()).extracting(ModelEvent::type).contains("refused", "waiting");
             }
             assertThat(i.registry.bundlesRefused()).isEqualTo(bad.size());
+            assertThat(metric(i.driver, "model-records-refused-total")).isEqualTo(bad.size());
             assertThat(i.deadLetters.isEmpty()).as("no article is dead-lettered because of a bad model").isTrue();
             i.bundle("2", v2);
             assertThat(i.tag("fixed")).as("the pending release applies once a valid v2 arrives").isEqualTo("2");
@@ -239,6 +240,8 @@ class ModelRolloutTopologyTest {
             assertThat(first.get("agree").asBoolean())
                     .isEqualTo(first.at("/active/topic").asText().equals(first.at("/shadow/topic").asText()));
             assertThat(shadowStats.agreed() + shadowStats.disagreed()).isEqualTo(10);
+            assertThat(metric(i.driver, "shadow-agreements-total") + metric(i.driver, "shadow-disagreements-total"))
+                    .isEqualTo(10);
         }
     }
 
@@ -342,6 +345,12 @@ class ModelRolloutTopologyTest {
                     .contains("Sink: " + TaggerTopology.SHADOW_SINK + " (topic: newswire-shadow)")
                     .contains("Processor: " + TaggerTopology.TAGGED_VALUE);
         }
+    }
+
+    private static double metric(TopologyTestDriver driver, String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("stream-newswire-model-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     // --- bundle surgery ---
