@@ -22,7 +22,8 @@ class TopicSpecsTest {
         List<TopicSpec> specs = TopicSpecs.loadDefault();
 
         assertThat(specs).extracting(TopicSpec::name).containsExactly(
-                "newswire", "newswire-tagged", "newswire-dlq", "newswire-models", "newswire-model-events");
+                "newswire", "newswire-tagged", "newswire-dlq", "newswire-models", "newswire-model-events",
+                "newswire-shadow");
         assertThat(TopicSpecs.find(specs, "newswire").partitions()).isEqualTo(4);
         assertThat(TopicSpecs.find(specs, "newswire-tagged").partitions()).isEqualTo(4);
         assertThat(TopicSpecs.find(specs, "newswire-dlq").configs())

@@ -49,7 +49,7 @@ class TaggerConfigTest {
         assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("processing.guarantee", "exactly_once")))
                 .hasMessageContaining("processing.guarantee");
         assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("output.topic", "newswire")))
-                .hasMessageContaining("three different topics");
+                .hasMessageContaining("must be six different topics");
     }
 
     @Test
