@@ -139,7 +139,8 @@ public final class ReleaseChanges {
             summary.append(", shadow ").append(current.shadow()).append(" cleared");
         }
         if (current != null && !Objects.equals(canary, current.canary())) {
-            summary.append(", canary ").append(describe(current.canary())).append(" cleared");
+            // The canary's version now serves everything: the canary is over rather than abandoned.
+            summary.append(", canary ").append(describe(current.canary())).append(" ended");
         }
         return ReleasePlan.change(name, current, next, summary.toString());
     }

@@ -141,7 +141,7 @@ class ModelPublisherTest {
 
         assertThat(d.release().next()).isEqualTo(new ModelRelease("2", null, null, "1", NOW.toString(),
                 "publish --activate", null));
-        assertThat(d.release().summary()).contains("active 1 -> 2").contains("shadow 2 cleared").contains("canary 2 at 10% cleared");
+        assertThat(d.release().summary()).contains("active 1 -> 2").contains("shadow 2 cleared").contains("canary 2 at 10% ended");
     }
 
     @Test
