@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire-tagger", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Real-time topic tagging of newswire articles with Kafka Streams and an embedded MLP.",
         subcommands = {DemoCommand.class, RunCommand.class, ClassifyCommand.class, TrainCommand.class,
-                EvaluateCommand.class, TopicsCommand.class})
+                EvaluateCommand.class, TopicsCommand.class, KeysCommand.class, PublishCommand.class,
+                ReleaseCommand.class, ModelsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

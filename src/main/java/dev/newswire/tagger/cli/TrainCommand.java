@@ -2,20 +2,25 @@ package dev.newswire.tagger.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.newswire.tagger.NewswireException;
 import dev.newswire.tagger.data.Dataset;
 import dev.newswire.tagger.model.ModelBundles;
+import dev.newswire.tagger.stream.PublishOptions;
 import dev.newswire.tagger.text.FeatureWeighting;
 import dev.newswire.tagger.train.Evaluation;
 import dev.newswire.tagger.train.Trainer;
 import dev.newswire.tagger.train.TrainerOptions;
 import dev.newswire.tagger.train.TrainingPlots;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model bundle and writes its report and plots. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on a Reuters split or your own labeled articles; write the bundle, report.json, loss.png, accuracy.png.")
+        description = {"Train a model on a Reuters split or your own labeled articles; write the bundle, report.json, loss.png, accuracy.png.",
+            "With --publish, then publish the bundle to the model topic as the publish command does."})
 final class TrainCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,8 +78,34 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", description = "Model version (default: ${DEFAULT-VALUE}).")
     String version;
 
+    @ArgGroup(exclusive = false, heading = "%nPublishing the bundle to the model topic when trained:%n")
+    Publishing publishing;
+
+    /** {@code --publish} with where to and how; all or nothing. */
+    static final class Publishing {
+        @Option(names = "--publish", required = true,
+                description = "Publish the bundle when trained, as the publish command does.")
+        boolean publish;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        ModelTopicOptions topic;
+
+        @ArgGroup(exclusive = false)
+        PublishFlags flags;
+    }
+
     @Override
     public Integer call() throws Exception {
+        PublishFlags publishFlags = publishing == null ? null
+                : publishing.flags == null ? new PublishFlags() : publishing.flags;
+        PublishOptions publishOptions = publishFlags == null ? null : publishFlags.options(spec);
+        // Load the signing key before training: a bad key file should not cost a training run.
+        KeyPair signingKey;
+        try {
+            signingKey = publishFlags == null ? null : publishFlags.signingKey();
+        } catch (NewswireException | IOException e) {
+            return CommandFailures.fail(spec, e.getMessage());
+        }
         TrainerOptions options = new TrainerOptions("keras-example", hidden, epochs, vocabularySize,
                 FeatureWeighting.parse(features), seed, batchSize, learningRate, validationSize, name, version);
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +130,12 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "test accuracy %.4f  macro-F1 %.4f  (%d documents, %d abstained)%n",
                 test.accuracy(), test.macroF1(), test.documents(), test.abstained());
         out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
-        return 0;
+        out.flush();
+        if (publishing == null) {
+            return 0;
+        }
+        return CommandFailures.run(spec, () ->
+                PublishCommand.publish(spec, output, publishing.topic, signingKey, publishOptions));
     }
 
     private static Path defaultReportDir(Path bundle) {

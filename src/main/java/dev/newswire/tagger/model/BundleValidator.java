@@ -82,7 +82,7 @@ final class BundleValidator {
         }
     }
 
-    private static ModelManifest parseManifest(byte[] bytes) {
+    static ModelManifest parseManifest(byte[] bytes) {
         int version;
         try {
             version = ModelBundles.JSON.readTree(bytes).path("formatVersion").asInt(-1);

@@ -91,6 +91,20 @@ public final class ModelBundles {
         return BundleValidator.validate(unzip(bytes));
     }
 
+    /**
+     * Only the manifest of bundle bytes, for listings: the zip is read, but the checksums, vocabulary and network
+     * are not checked. Use {@link #fromBytes(byte[])} before serving or publishing a bundle.
+     *
+     * @throws InvalidBundleException if the bytes are not a zip or have no readable manifest
+     */
+    public static ModelManifest readManifest(byte[] bytes) {
+        byte[] manifest = unzip(bytes).get(MANIFEST);
+        if (manifest == null) {
+            throw new InvalidBundleException("missing entry " + MANIFEST);
+        }
+        return BundleValidator.parseManifest(manifest);
+    }
+
     static Map<String, byte[]> unzip(byte[] bytes) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {

@@ -28,6 +28,7 @@ public final class FixtureModels {
             List.of("quarterly profit dividend shares", "net profit per share dividend", "shares dividend earnings profit"));
 
     private static byte[] cached;
+    private static Trained trained;
 
     private FixtureModels() {
     }
@@ -44,6 +45,40 @@ public final class FixtureModels {
         return ModelBundles.fromBytes(bundleBytes());
     }
 
+    /**
+     * A valid bundle of the fixture network (trained once per JVM) under another name and version, recording the
+     * given test accuracy on the fixture split: distinct bytes for every name, version and accuracy.
+     */
+    public static synchronized byte[] bundleBytes(String name, String version, double accuracy) {
+        if (trained == null) {
+            trained = trainNetwork(7L);
+        }
+        try {
+            return ModelBundles.toBytes(manifest(name, version, trained.vocabulary(), List.of(8), accuracy),
+                    trained.vocabulary(), trained.network());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A valid, untrained bundle whose network has {@code inputs} inputs (a vocabulary of as many invented words)
+     * and one hidden layer of {@code hidden}: 30,000 x 64 makes a bundle of more than 5 MB.
+     */
+    public static byte[] largeBundleBytes(String name, String version, int inputs, int hidden) {
+        List<String> words = new ArrayList<>(inputs);
+        for (int i = 0; i < inputs; i++) {
+            words.add("w" + i);
+        }
+        Vocabulary vocabulary = Vocabulary.build(List.of(words), inputs);
+        MultiLayerNetwork network = MlpFactory.build(vocabulary.size(), List.of(hidden), LABELS.size(), 0.01, 7L);
+        try {
+            return ModelBundles.toBytes(manifest(name, version, vocabulary, List.of(hidden)), vocabulary, network);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Trains the fixture model with the given name, version and seed. */
     public static byte[] train(String name, String version, long seed) {
         return train(name, version, seed, network -> { });
@@ -51,6 +86,19 @@ public final class FixtureModels {
 
     /** As {@link #train(String, String, long)}, with {@code tamper} applied to the trained network before saving. */
     public static byte[] train(String name, String version, long seed, java.util.function.Consumer<MultiLayerNetwork> tamper) {
+        Trained t = trainNetwork(seed);
+        tamper.accept(t.network());
+        try {
+            return ModelBundles.toBytes(manifest(name, version, t.vocabulary(), List.of(8)), t.vocabulary(), t.network());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Trained(Vocabulary vocabulary, MultiLayerNetwork network) {
+    }
+
+    private static Trained trainNetwork(long seed) {
         List<List<String>> docs = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int label = 0; label < SENTENCES.size(); label++) {
@@ -71,21 +119,22 @@ public final class FixtureModels {
             network.fit(Dl4jClassifier.toMatrix(vectors, vocabulary.size()),
                     Nd4j.create(oneHot, new long[] {docs.size(), LABELS.size()}, 'c'));
         }
-        tamper.accept(network);
-        try {
-            return ModelBundles.toBytes(manifest(name, version, vocabulary, List.of(8)), vocabulary, network);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Trained(vocabulary, network);
     }
 
     /** A manifest for a fixture-shaped model. */
     public static ModelManifest manifest(String name, String version, Vocabulary vocabulary, List<Integer> hidden) {
+        return manifest(name, version, vocabulary, hidden, 1.0);
+    }
+
+    /** A manifest for a fixture-shaped model with the given test accuracy on the fixture split. */
+    public static ModelManifest manifest(String name, String version, Vocabulary vocabulary, List<Integer> hidden,
+                                         double accuracy) {
         return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, name, version, "2026-01-01T00:00:00Z", LABELS,
                 vocabulary.size(), vocabulary.sha256(), FeatureWeighting.BINARY,
                 new NetworkShape(vocabulary.size(), hidden, LABELS.size(), "relu", "softmax"),
                 new TrainingSettings("fixture", 200, 200, 9, "rmsprop", 0.01, 7L, 100),
                 new DataProvenance("fixture", "own", "0".repeat(64), 9, 0, 0),
-                Map.of("accuracy", 1.0));
+                Map.of("accuracy", accuracy));
     }
 }

@@ -38,6 +38,16 @@ class ModelBundlesTest {
     }
 
     @Test
+    void shouldReadOnlyTheManifestOfBundleBytes() {
+        ModelManifest manifest = ModelBundles.readManifest(FixtureModels.bundleBytes("news", "4", 0.75));
+
+        assertThat(manifest.coordinates()).isEqualTo("news@4");
+        assertThat(manifest.testMetrics()).containsEntry("accuracy", 0.75);
+        assertThatThrownBy(() -> ModelBundles.readManifest("not a zip".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidBundleException.class);
+    }
+
+    @Test
     void shouldClassifyTheFixtureSentencesByTheirTopic() {
         TopicClassifier classifier = FixtureModels.bundle().newTopicClassifier(3);
         assertThat(classifier.classify("wheat and corn exports").topic()).isEqualTo("grain");
