@@ -1,5 +1,8 @@
 package dev.newswire.tagger.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,9 +19,44 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line (also used by tests). */
+    /** The configured command line (also used by tests): UTF-8 output, one-line errors. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+                .setExecutionExceptionHandler(Main::oneLineError);
+    }
+
+    /**
+     * A command failed: print its cause chain in one line on stderr (the stack trace only with
+     * {@code NEWSWIRE_DEBUG=1}) and exit 1. Usage errors never get here: picocli reports them and exits 2.
+     */
+    static int oneLineError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandName() + ": " + describe(e));
+        if ("1".equals(System.getenv("NEWSWIRE_DEBUG"))) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set NEWSWIRE_DEBUG=1 for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** The messages of an exception and its causes, without repeats, e.g. "no such file: x.zip". */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Throwable t = e; t != null && seen.size() < 4; t = t.getCause()) {
+            String message = t instanceof java.nio.file.NoSuchFileException nsf ? "no such file: " + nsf.getFile()
+                    : t instanceof java.nio.file.AccessDeniedException ade ? "permission denied: " + ade.getFile()
+                    : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (seen.add(message) && sb.indexOf(message) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return sb.toString();
     }
 
     /** Version from the jar manifest. */
