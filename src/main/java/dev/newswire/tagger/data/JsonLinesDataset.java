@@ -174,6 +174,9 @@ public final class JsonLinesDataset {
         if (label == null) {
             throw new DatasetFormatException(source, lineNumber, "missing \"label\"");
         }
+        if (label.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+            throw new DatasetFormatException(source, lineNumber, "\"label\" contains an unpaired surrogate escape");
+        }
         String id = identifier(node, "id", source, lineNumber);
         return new LabeledDocument(id == null ? defaultId : id, text(node, source, lineNumber), label);
     }

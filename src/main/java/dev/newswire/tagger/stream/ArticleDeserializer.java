@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Parses and validates an input value: at most {@code maxBytes}, strict UTF-8, one JSON object with a non-empty
+ * Parses and validates an input value: at most {@code maxBytes}, strict UTF-8, one JSON object (no duplicate
+ * field names, no unpaired surrogate escapes) with a non-empty
  * string {@code id} and, if present, string (or null) {@code headline} and {@code body}. Anything else throws
  * {@link InvalidArticleException} with the reason. A null value (a tombstone) deserializes to null.
  */
@@ -22,6 +23,7 @@ public final class ArticleDeserializer implements Deserializer<Article> {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
@@ -57,6 +59,10 @@ public final class ArticleDeserializer implements Deserializer<Article> {
                     "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         ObjectNode object = (ObjectNode) node;
+        if (text.contains("\\u") && hasUnpairedSurrogate(object)) {
+            throw new InvalidArticleException(Reason.INVALID_UNICODE,
+                    "a string contains an unpaired UTF-16 surrogate escape (e.g. \"\\ud800\"), which is not Unicode text");
+        }
         JsonNode id = object.get("id");
         if (id == null || id.isNull()) {
             throw new InvalidArticleException(Reason.MISSING_ID, "the article has no \"id\"");
@@ -68,6 +74,40 @@ public final class ArticleDeserializer implements Deserializer<Article> {
             throw new InvalidArticleException(Reason.MISSING_ID, "\"id\" is empty");
         }
         return new Article(id.asText(), optionalText(object, "headline"), optionalText(object, "body"), object);
+    }
+
+    /** Whether any string or field name in {@code node} holds an unpaired surrogate (only JSON escapes can make one). */
+    static boolean hasUnpairedSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return unpaired(node.asText());
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (unpaired(field.getKey()) || hasUnpairedSurrogate(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasUnpairedSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unpaired(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String optionalText(ObjectNode object, String field) {

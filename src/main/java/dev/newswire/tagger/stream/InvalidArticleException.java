@@ -12,6 +12,7 @@ public class InvalidArticleException extends NewswireException {
     /** Why a record was set aside: the value of the reason header. */
     public enum Reason {
         INVALID_UTF8("invalid-utf8"),
+        INVALID_UNICODE("invalid-unicode"),
         MALFORMED_JSON("malformed-json"),
         NOT_AN_OBJECT("not-an-object"),
         MISSING_ID("missing-id"),

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -40,6 +41,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
 
     public static final String STREAMS_PREFIX = "streams.";
     public static final String ENV_PREFIX = "NEWSWIRE_";
+    /** The Streams producer's max.request.size: the output and dead-letter topics' max.message.bytes. */
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
             "output.topic", "dlq.topic", "model.path", "classification.top.k", "max.article.bytes",
@@ -160,6 +163,9 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
         // Opt in now to what becomes the default in Kafka 5.0 (and silences its start-up warning).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Input values may be up to the input topic's 2 MiB; their dead letters (value plus error headers) and
+        // tagged outputs must fit in a produce request, which is 1 MB by default.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir));
         p.putAll(streamsOverrides);
         return p;

@@ -9,9 +9,11 @@ import java.util.Locale;
  * filters: the text is lower-cased with {@link Locale#ROOT}, each of
  * {@code !"#$%&()*+,-./:;<=>?@[\]^_`{|}~}, tab and newline is a separator, and numbers stay tokens.
  *
- * <p>One deliberate extension: every other Unicode whitespace character ({@code \r}, no-break space, ...) is a
- * separator too, where Keras would glue it into a token. The Reuters-21578 corpus contains none, so on it the
- * tokens are identical to Keras'; a test proves that on the whole corpus.
+ * <p>Deliberate extensions for text that is not 1987 newswire ASCII: every other Unicode whitespace character
+ * ({@code \r}, no-break space, ...) and every unpaired surrogate is a separator, where Keras would glue it into a
+ * token (an unpaired surrogate could not even be written to a vocabulary file); invisible format characters
+ * (Unicode category Cf: zero-width space and joiners, direction marks, soft hyphen, BOM) are dropped, so
+ * {@code "o\u200bil"} is {@code "oil"}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,21 +41,29 @@ public final class Tokenizer {
             return tokens;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        int start = -1;
+        StringBuilder token = new StringBuilder();
         for (int i = 0; i < lower.length(); i++) {
-            if (isSeparator(lower.charAt(i))) {
-                if (start >= 0) {
-                    tokens.add(lower.substring(start, i));
-                    start = -1;
+            char c = lower.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < lower.length() && Character.isLowSurrogate(lower.charAt(i + 1))) {
+                if (Character.getType(lower.codePointAt(i)) != Character.FORMAT) {
+                    token.append(c).append(lower.charAt(i + 1));
                 }
-            } else if (start < 0) {
-                start = i;
+                i++;
+            } else if (isSeparator(c) || Character.isSurrogate(c)) {
+                flush(token, tokens);
+            } else if (Character.getType(c) != Character.FORMAT) {
+                token.append(c);
             }
         }
-        if (start >= 0) {
-            tokens.add(lower.substring(start));
-        }
+        flush(token, tokens);
         return tokens;
+    }
+
+    private static void flush(StringBuilder token, List<String> tokens) {
+        if (token.length() > 0) {
+            tokens.add(token.toString());
+            token.setLength(0);
+        }
     }
 
     /** Whether {@code c} separates tokens. */

@@ -75,6 +75,7 @@ class TaggerPipelineIT {
                 }
                 // The embedded model scores about 0.85 on keras46 test; 0.75 leaves room yet fails a broken model.
                 assertThat(correct / (double) ARTICLES).isGreaterThan(0.75);
+                assertThat(produceTooLargeAndReadItsDeadLetter(config)).isEqualTo("too-large");
             }
         }
     }
@@ -89,6 +90,34 @@ class TaggerPipelineIT {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * An article over max.article.bytes (1 MiB) but within the input topic's 2 MiB gets through the broker and comes
+     * back as a dead letter: the topic, producer and Streams size limits fit together.
+     */
+    private static String produceTooLargeAndReadItsDeadLetter(TaggerConfig config) throws Exception {
+        byte[] big = JSON.writeValueAsBytes(Map.of("id", "big", "body", "oil ".repeat(400_000)));
+        assertThat(big.length).isBetween(config.maxArticleBytes() + 1, 2 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(config.inputTopic(), "big".getBytes(StandardCharsets.UTF_8), big)).get();
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it-dlq",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(config.dlqTopic()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(r.value()).isEqualTo(big);
+                    return new String(r.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "no dead letter within 60 s";
     }
 
     private static Map<String, JsonNode> consume(TaggerConfig config, int expected, Duration timeout) throws Exception {

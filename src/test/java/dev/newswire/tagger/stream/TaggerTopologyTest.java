@@ -107,9 +107,12 @@ class TaggerTopologyTest {
                 utf8("{\"id\":\"\"}"),
                 utf8("{\"id\":42}"),
                 utf8("{\"id\":\"x\",\"headline\":[\"not\",\"a\",\"string\"]}"),
-                utf8("{\"id\":\"x\",\"body\":7}"));
+                utf8("{\"id\":\"x\",\"body\":7}"),
+                utf8("{\"id\":\"\\ud800\",\"body\":\"oil\"}"),
+                utf8("{\"id\":\"a\",\"id\":\"b\"}"),
+                utf8("{\"id\":\"a\"} {\"id\":\"b\"}"));
         List<String> reasons = List.of("malformed-json", "invalid-utf8", "not-an-object", "missing-id", "missing-id",
-                "wrong-type", "wrong-type", "wrong-type");
+                "wrong-type", "wrong-type", "wrong-type", "invalid-unicode", "malformed-json", "malformed-json");
         try (TopologyTestDriver driver = driver()) {
             TestInputTopic<byte[], byte[]> in = input(driver);
             for (int i = 0; i < bad.size(); i++) {

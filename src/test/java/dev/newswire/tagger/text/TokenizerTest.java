@@ -53,6 +53,18 @@ class TokenizerTest {
     }
 
     @Test
+    void shouldDropInvisibleFormatCharactersInsideWords() {
+        assertThat(Tokenizer.tokenize("o\u200bi\u200dl \u200fprices\ufeff soft\u00adware"))
+                .containsExactly("oil", "prices", "software");
+    }
+
+    @Test
+    void shouldSplitOnUnpairedSurrogatesButKeepPairedOnes() {
+        assertThat(Tokenizer.tokenize("oil\ud800prices \udc00wheat")).containsExactly("oil", "prices", "wheat");
+        assertThat(Tokenizer.tokenize("math \ud835\udc00x")).containsExactly("math", "\ud835\udc00x");
+    }
+
+    @Test
     void shouldTreatOtherUnicodeWhitespaceAsSeparator() {
         assertThat(Tokenizer.tokenize("oil\r\nprices\u00a0rise\u2003now")).containsExactly("oil", "prices", "rise", "now");
     }
