@@ -1,20 +1,25 @@
 package dev.newswire.tagger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.tagger.model.FixtureModels;
 import dev.newswire.tagger.model.ModelBundles;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +34,10 @@ class CliTest {
     }
 
     private static Run run(String stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private static Run run(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
@@ -36,7 +45,7 @@ class CliTest {
         cli.setErr(new PrintWriter(err));
         InputStream saved = System.in;
         try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(stdin);
             int code = cli.execute(args);
             return new Run(code, out.toString(), err.toString());
         } finally {
@@ -111,6 +120,46 @@ class CliTest {
         Run r = run("", "train", "--data", bad.toString(), "--output", dir.resolve("m.zip").toString());
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("bad.jsonl:2");
+    }
+
+    @Test
+    void shouldReportAStdinLineThatIsNotValidUtf8InsteadOfTaggingIt(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        stdin.write("{\"id\":\"1\",\"body\":\"crude oil\"}\r\n".getBytes(StandardCharsets.UTF_8));
+        stdin.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', '2', '"', ',', '"', 'b', 'o', 'd', 'y', '"', ':', '"',
+                'c', 'r', 'u', 'd', 'e', ' ', (byte) 0xc3, '"', '}', '\n'});
+        stdin.write("\n{\"id\":\"4\",\"body\":\"wheat\"}".getBytes(StandardCharsets.UTF_8));
+
+        Run r = run(new ByteArrayInputStream(stdin.toByteArray()), "classify", "--model", fixtureModel(dir).toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out().lines().map(l -> read(l).get("id").asText())).containsExactly("1", "4");
+        assertThat(r.err()).contains("line 2: invalid-utf8");
+    }
+
+    @Test
+    void shouldReportALineLongerThanMaxBytesAsTooLargeAndGoOn(@TempDir Path dir) throws Exception {
+        InputStream stdin = new SequenceInputStream(new ByteLinesTest.Repeated('x', 5_000_000),
+                new ByteArrayInputStream("\n{\"id\":\"2\",\"body\":\"crude oil\"}\n".getBytes(StandardCharsets.UTF_8)));
+
+        Run r = run(stdin, "classify", "--model", fixtureModel(dir).toString(), "--max-bytes", "1000");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("line 1: too-large: line is 5000000 bytes, more than --max-bytes=1000");
+        assertThat(r.out().lines().map(l -> read(l).get("id").asText())).containsExactly("2");
+    }
+
+    @Test
+    void shouldRefuseTopAndMaxBytesOutOfRangeAsUsageErrors() {
+        for (String[] args : List.of(new String[] {"--top", "0"}, new String[] {"--top", "101"},
+                new String[] {"--max-bytes", "0"})) {
+            List<String> line = new ArrayList<>(List.of("classify"));
+            line.addAll(List.of(args));
+            line.add("some text");
+            Run r = run("", line.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains(args[0] + " must be");
+        }
     }
 
     private static JsonNode read(String line) {
