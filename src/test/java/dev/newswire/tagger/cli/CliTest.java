@@ -162,6 +162,13 @@ class CliTest {
         }
     }
 
+    @Test
+    void shouldRefuseANegativeMessageCountBeforeStartingTheDemo() {
+        Run r = run("", "demo", "--messages", "-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--messages must be 0 (all) or more, got -1");
+    }
+
     private static JsonNode read(String line) {
         try {
             return JSON.readTree(line);
