@@ -169,6 +169,110 @@ class CliTest {
         assertThat(r.err()).contains("--messages must be 0 (all) or more, got -1");
     }
 
+    @Test
+    void shouldRefuseContradictingOrIgnoredDataOptionsAsUsageErrors(@TempDir Path dir) {
+        String a = dir.resolve("a.jsonl").toString();
+        String b = dir.resolve("b.jsonl").toString();
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("train", "--test", a), "--test needs --train");
+        cases.put(List.of("evaluate", "--test", a), "--test needs --train");
+        cases.put(List.of("train", "--data", a, "--train", a, "--test", b), "--data cannot be combined with --train or --test");
+        cases.put(List.of("train", "--data", a, "--test", b), "--data cannot be combined with --train or --test");
+        cases.put(List.of("train", "--split", "r8", "--text", "keras"), "--text keras is for the keras46 split only, not r8");
+        cases.put(List.of("train", "--data", a, "--text", "keras"), "--text keras is for the keras46 split");
+        cases.put(List.of("train", "--train", a, "--test", b, "--split", "r52"), "--split is for the Reuters splits");
+        cases.put(List.of("evaluate", "--split", "r8", "--test-fraction", "0.3"), "--test-fraction applies to --data only");
+        cases.put(List.of("train", "--split", "r9"), "--split must be one of keras46, r8, r52");
+        cases.forEach((args, message) -> {
+            Run r = run("", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains(message);
+        });
+    }
+
+    @Test
+    void shouldHoldOutTenPercentOfOwnDataByDefault(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("mine.jsonl");
+        Files.write(data, generated(100, 3));
+        Run r = run("", "train", "--data", data.toString(), "--output", dir.resolve("m.zip").toString(),
+                "--hidden", "8", "--epochs", "1", "--vocab-size", "50", "--batch-size", "16");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(\\d+) training documents \\((\\d+) to fit, (\\d+) held out for validation\\)");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) training documents \\((\\d+) to fit, (\\d+) held out")
+                .matcher(r.out());
+        assertThat(m.find()).isTrue();
+        int train = Integer.parseInt(m.group(1));
+        assertThat(Integer.parseInt(m.group(3))).isEqualTo(train / 10);
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(train - train / 10);
+        assertThat(ModelBundles.read(dir.resolve("m.zip")).manifest().data().validationDocuments()).isEqualTo(train / 10);
+    }
+
+    @Test
+    void shouldChooseTheValidationSizeByTheData() {
+        assertThat(TrainCommand.validationSize(null, false, 8982)).isEqualTo(1000);
+        assertThat(TrainCommand.validationSize(null, true, 480)).isEqualTo(48);
+        assertThat(TrainCommand.validationSize(null, true, 5)).isEqualTo(1);
+        assertThat(TrainCommand.validationSize(7, true, 480)).isEqualTo(7);
+        assertThat(TrainCommand.validationSize(7, false, 8982)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldRefuseAValidationSizeThatIsNotAutoOrPositive(@TempDir Path dir) {
+        for (String bad : List.of("0", "-3", "some")) {
+            Run r = run("", "train", "--data", dir.resolve("a.jsonl").toString(), "--validation-size", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err()).contains("--validation-size must be auto or a number");
+        }
+    }
+
+    @Test
+    void shouldRefuseToTrainOnASingleLabel(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("one.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add("{\"id\":\"d" + i + "\",\"text\":\"wheat harvest " + i + "\",\"label\":\"grain\"}");
+        }
+        Files.write(data, lines);
+        Run r = run("", "train", "--data", data.toString(), "--output", dir.resolve("m.zip").toString(), "--epochs", "1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("needs at least 2 labels, got 1: grain");
+        assertThat(r.out()).doesNotContain("epoch");
+    }
+
+    @Test
+    void shouldRefuseUnwritableOutputsBeforeTraining(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("mine.jsonl");
+        Files.write(data, generated(50, 4));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("--output", dir.toString()), "is a folder");
+        cases.put(List.of("--output", file.resolve("m.zip").toString()), "cannot create the folder");
+        cases.put(List.of("--output", dir.resolve("m.zip").toString(), "--report-dir", file.toString()), "is a file, not a folder");
+        cases.put(List.of("--output", dir.resolve("a.zip").toString(), "--report-dir", file.resolve("r").toString()),
+                "cannot create the folder");
+        Files.writeString(dir.resolve("b-report"), "in the way");
+        cases.put(List.of("--output", dir.resolve("b.zip").toString()), "b-report is a file, not a folder");
+        cases.forEach((options, message) -> {
+            List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", "1"));
+            args.addAll(options);
+            Run r = run("", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", options)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", options)).contains(message);
+            assertThat(r.out()).doesNotContain("epoch");
+        });
+    }
+
+    @Test
+    void shouldLeaveNoTemporaryFileWhenTheBundleCannotBeWritten(@TempDir Path dir) throws Exception {
+        Path inTheWay = Files.createDirectories(dir.resolve("m.zip"));
+        Files.writeString(inTheWay.resolve("keep"), "x");
+        assertThatThrownBy(() -> TrainCommand.writeAtomically(inTheWay, new byte[] {1, 2, 3}))
+                .isInstanceOf(java.io.IOException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.zip");
+        }
+    }
+
     private static JsonNode read(String line) {
         try {
             return JSON.readTree(line);
