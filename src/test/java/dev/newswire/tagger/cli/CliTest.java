@@ -170,6 +170,13 @@ class CliTest {
     }
 
     @Test
+    void shouldRefuseANegativeThreadReplacementCount() {
+        Run r = run("", "run", "--max-thread-replacements", "-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-thread-replacements must be 0 or more");
+    }
+
+    @Test
     void shouldRefuseContradictingOrIgnoredDataOptionsAsUsageErrors(@TempDir Path dir) {
         String a = dir.resolve("a.jsonl").toString();
         String b = dir.resolve("b.jsonl").toString();
@@ -271,6 +278,12 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.zip");
         }
+    }
+
+    @Test
+    void shouldExitWithZeroAfterACleanShutdownAndThreeAfterAFailure() {
+        assertThat(RunCommand.exitCodeAfterShutdown(false)).isZero();
+        assertThat(RunCommand.exitCodeAfterShutdown(true)).isEqualTo(3);
     }
 
     private static JsonNode read(String line) {
