@@ -286,6 +286,27 @@ class CliTest {
         assertThat(RunCommand.exitCodeAfterShutdown(true)).isEqualTo(3);
     }
 
+    @Test
+    void shouldShowEachCommandsWholeFirstSentenceInTheTopLevelHelp() {
+        Run help = run("", "--help");
+        assertThat(help.exitCode()).isZero();
+        String flat = help.out().replaceAll("\\s+", " ");
+        Main.commandLine().getSubcommands().forEach((name, sub) -> {
+            String first = sub.getCommandSpec().usageMessage().description()[0];
+            assertThat(first).as(name).endsWith(".");
+            assertThat(flat).as(name).contains(first.replace("%%", "%"));
+        });
+    }
+
+    @Test
+    void shouldPrintADevelopmentVersionWhenThereIsNoJarManifest() {
+        assertThat(run("", "-V").out().strip()).isEqualTo("newswire-tagger (development build)");
+        assertThat(run("", "classify", "-V").out().strip()).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line("")).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line(null)).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line("1.2.0")).isEqualTo("newswire-tagger 1.2.0");
+    }
+
     private static JsonNode read(String line) {
         try {
             return JSON.readTree(line);
