@@ -9,31 +9,33 @@ import dev.newswire.tagger.stream.Article;
 import dev.newswire.tagger.stream.ArticleDeserializer;
 import dev.newswire.tagger.stream.InvalidArticleException;
 import dev.newswire.tagger.stream.TaggedArticles;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code classify}: tags texts or JSON-lines articles without Kafka, one tagged JSON line each. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Classify without Kafka. Each TEXT argument is tagged as the body of an article;",
-                "with no argument, reads articles as JSON lines on stdin ({\"id\", \"headline\", \"body\", ...}).",
-                "A bad input line is reported on stderr with its line number and skipped.",
+        description = {"Tag texts or JSON-lines articles without Kafka, one tagged JSON line each.",
+                "Each TEXT argument is tagged as the body of an article; with no argument, reads articles as JSON lines",
+                "on stdin ({\"id\", \"headline\", \"body\", ...}), as bytes: blank lines are skipped, a line that is not",
+                "valid UTF-8 or longer than --max-bytes is bad. A bad line is reported on stderr with its line number",
+                "and reason and skipped.",
                 "Exit codes: 0 all lines tagged, 1 some line was bad, 2 usage error."},
         exitCodeOnExecutionException = 1)
 final class ClassifyCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_TOP = 100;
 
     @Spec
     CommandSpec spec;
@@ -41,10 +43,11 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Bundle to use (default: the embedded model).")
     Path model;
 
-    @Option(names = "--top", defaultValue = "3", description = "Topics listed per article (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "3", description = "Topics listed per article, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--max-bytes", defaultValue = "1048576", description = "Largest input line in bytes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", defaultValue = "1048576",
+            description = "Longest stdin line in bytes, at least 1; a longer line is bad (too-large) (default: ${DEFAULT-VALUE}).")
     int maxBytes;
 
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Texts to classify.")
@@ -52,6 +55,12 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (topK < 1 || topK > MAX_TOP) {
+            throw new ParameterException(spec.commandLine(), "--top must be 1 to " + MAX_TOP + ", got " + topK);
+        }
+        if (maxBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes must be at least 1, got " + maxBytes);
+        }
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
         TopicClassifier classifier = bundle.newTopicClassifier(topK);
         ArticleDeserializer parser = new ArticleDeserializer(maxBytes);
@@ -68,19 +77,23 @@ final class ClassifyCommand implements Callable<Integer> {
             return 0;
         }
         int bad = 0;
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
+        ByteLines in = new ByteLines(System.in, maxBytes);
+        for (ByteLines.Line line = in.next(); line != null; line = in.next()) {
+            if (line.blank()) {
+                continue;
+            }
+            if (line.tooLong()) {
+                bad++;
+                err.printf(Locale.ROOT, "line %d: %s: line is %d bytes, more than --max-bytes=%d%n", line.number(),
+                        InvalidArticleException.Reason.TOO_LARGE.code(), line.length(), maxBytes);
                 continue;
             }
             try {
-                Article article = parser.parse(line.getBytes(StandardCharsets.UTF_8));
+                Article article = parser.parse(line.bytes());
                 out.println(JSON.writeValueAsString(TaggedArticles.tag(article, classifier.classify(article.text()), bundle, clock.instant())));
             } catch (InvalidArticleException e) {
                 bad++;
-                err.printf("line %d: %s: %s%n", lineNumber, e.reason().code(), e.getMessage());
+                err.printf("line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
             }
         }
         out.flush();

@@ -7,19 +7,23 @@ import dev.newswire.tagger.data.Splits;
 import dev.newswire.tagger.data.TextSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** Which data a command trains or evaluates on: a named Reuters split, or the user's JSON lines. */
 final class DatasetOptions {
 
     @Option(names = "--split", defaultValue = "keras46",
-            description = "Reuters split: keras46, r8 or r52 (default: ${DEFAULT-VALUE}); ignored with --train/--data.")
+            description = "Reuters split: keras46, r8 or r52 (default: ${DEFAULT-VALUE}); not with --train/--data.")
     String split;
 
     @Option(names = "--text", defaultValue = "own",
-            description = "keras46 text: own (title and body) or keras (the Keras dataset's own text). Default: ${DEFAULT-VALUE}.")
+            description = "keras46 text: own (title and body) or keras (the Keras dataset's own text; keras46 only). Default: ${DEFAULT-VALUE}.")
     String text;
 
     @Option(names = "--corpus", description = "Reuters-21578 directory or reuters21578.tar.gz "
@@ -29,10 +33,10 @@ final class DatasetOptions {
     @Option(names = "--train", description = "Your own training data: JSON lines with text (or headline/body) and label.")
     Path trainFile;
 
-    @Option(names = "--test", description = "Your own test data (JSON lines), with --train.")
+    @Option(names = "--test", description = "Your own test data (JSON lines); needs --train.")
     Path testFile;
 
-    @Option(names = "--data", description = "Your own data in one JSON-lines file, split with --test-fraction.")
+    @Option(names = "--data", description = "Your own data in one JSON-lines file, split with --test-fraction; not with --train/--test.")
     Path dataFile;
 
     @Option(names = "--test-fraction", defaultValue = "0.2", description = "Test share of --data (default: ${DEFAULT-VALUE}).")
@@ -50,6 +54,54 @@ final class DatasetOptions {
         };
     }
 
+    /**
+     * Refuses options that contradict each other or would be ignored, as usage errors: {@code --test} without
+     * {@code --train}, {@code --data} with {@code --train}/{@code --test}, {@code --text keras} other than with the
+     * keras46 split, Reuters options with own data, {@code --data} options without it.
+     */
+    void validate(CommandSpec spec) {
+        CommandLine cl = spec.commandLine();
+        ParseResult parsed = cl.getParseResult();
+        if (dataFile != null && (trainFile != null || testFile != null)) {
+            throw new ParameterException(cl, "--data cannot be combined with --train or --test: use --data (split with "
+                    + "--test-fraction) or --train with --test");
+        }
+        if (testFile != null && trainFile == null) {
+            throw new ParameterException(cl, "--test needs --train (or use --data with --test-fraction)");
+        }
+        if (trainFile != null && testFile == null) {
+            throw new ParameterException(cl, "--train needs --test (or use --data with --test-fraction)");
+        }
+        if (!text.equalsIgnoreCase("own") && !text.equalsIgnoreCase("keras")) {
+            throw new ParameterException(cl, "--text must be own or keras, got '" + text + "'");
+        }
+        if (usesOwnData()) {
+            String own = trainFile != null ? "--train" : "--data";
+            for (String reutersOption : List.of("--split", "--corpus")) {
+                if (parsed.hasMatchedOption(reutersOption)) {
+                    throw new ParameterException(cl, reutersOption + " is for the Reuters splits; it cannot be combined with " + own);
+                }
+            }
+            if (textSource() == TextSource.KERAS) {
+                throw new ParameterException(cl, "--text keras is for the keras46 split; it cannot be combined with " + own);
+            }
+        } else {
+            if (!Splits.NAMES.contains(split.strip().toLowerCase(Locale.ROOT))) {
+                throw new ParameterException(cl, "--split must be one of " + String.join(", ", Splits.NAMES) + ", got '" + split + "'");
+            }
+            if (textSource() == TextSource.KERAS && !split.strip().equalsIgnoreCase(Splits.KERAS46)) {
+                throw new ParameterException(cl, "--text keras is for the keras46 split only, not " + split);
+            }
+        }
+        if (dataFile == null) {
+            for (String dataOption : List.of("--test-fraction", "--split-seed")) {
+                if (parsed.hasMatchedOption(dataOption)) {
+                    throw new ParameterException(cl, dataOption + " applies to --data only");
+                }
+            }
+        }
+    }
+
     /** The name recorded in a manifest for the text source. */
     String textSourceName() {
         return usesOwnData() ? "jsonl" : textSource().name().toLowerCase(Locale.ROOT);
@@ -59,12 +111,9 @@ final class DatasetOptions {
         return trainFile != null || dataFile != null;
     }
 
-    /** Loads the data; errors name what is missing or wrong. */
-    Dataset load(picocli.CommandLine.Model.CommandSpec spec) throws IOException {
+    /** Loads the data (after {@link #validate}); errors name what is missing or wrong. */
+    Dataset load(CommandSpec spec) throws IOException {
         if (trainFile != null) {
-            if (testFile == null) {
-                throw new ParameterException(spec.commandLine(), "--train needs --test (or use --data with --test-fraction)");
-            }
             return JsonLinesDataset.read(name(trainFile), trainFile, testFile);
         }
         if (dataFile != null) {

@@ -1,6 +1,5 @@
 package dev.newswire.tagger.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.data.Dataset;
@@ -20,7 +19,6 @@ import dev.newswire.tagger.stream.TaggerRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,13 +35,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,11 +54,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline locally: embedded Kafka broker, topics, topology, articles in, tagged articles out.",
-                "Articles: --input file.jsonl, else the keras46 test newswires when the Reuters corpus is found, else samples shipped in the jar."})
+                "Articles: --input file.jsonl (one per line, sent as the bytes they are), else the keras46 test newswires",
+                "when the Reuters corpus is found, else the 8 sample articles shipped in the jar.",
+                "The summary accounts for every article: sent, failed to send, tagged, dead-lettered, missing.",
+                "Exit codes: 0 every article sent and back, 1 some article failed to send or is missing, 2 usage error."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** The demo producer's {@code max.request.size}: 4 MiB. */
+    static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -77,17 +83,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
 
-    /** One input value and, where known, its true topic. */
-    record Feed(String source, List<byte[]> values, List<byte[]> keys) {
-    }
-
     @Override
     public Integer call() throws Exception {
+        if (messages < 0) {
+            throw new ParameterException(spec.commandLine(), "--messages must be 0 (all) or more, got " + messages);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
-        Feed feed = feed();
-        out.printf(Locale.ROOT, "model %s@%s (id %s); sending %d articles from %s%n", bundle.name(), bundle.version(),
-                bundle.id(), feed.values().size(), feed.source());
+        DemoFeed feed = feed();
+        out.printf(Locale.ROOT, "model %s@%s (id %s)%n%s%n", bundle.name(), bundle.version(), bundle.id(), feed.sendingLine());
         out.flush();
         Path stateDir = Files.createTempDirectory("newswire-demo-state");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
@@ -114,23 +118,25 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int exchange(TaggerConfig config, Feed feed, PrintWriter out) {
-        DemoSummary summary = new DemoSummary();
+    private int exchange(TaggerConfig config, DemoFeed feed, PrintWriter out) {
+        DemoSummary summary = new DemoSummary(feed.articles().size());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(config);
-             KafkaProducer<byte[], byte[]> producer = producer(config)) {
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(config.bootstrapServers()),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
             consumer.subscribe(List.of(config.outputTopic(), config.dlqTopic()));
             consumer.poll(Duration.ofMillis(200));
             long start = System.nanoTime();
-            for (int i = 0; i < feed.values().size(); i++) {
-                producer.send(new ProducerRecord<>(config.inputTopic(), feed.keys().get(i), feed.values().get(i)));
+            for (DemoFeed.Article article : feed.articles()) {
+                send(producer, config.inputTopic(), article, summary);
             }
             producer.flush();
+            // Every send has completed now: wait only for the articles that were sent.
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (summary.received() < feed.values().size() && System.nanoTime() < deadline) {
+            while (summary.outstanding() > 0 && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String line = record.topic().equals(config.dlqTopic())
                             ? summary.deadLetter(record)
-                            : summary.tagged(record.value());
+                            : summary.tagged(record);
                     if (!quiet) {
                         out.println(line);
                     }
@@ -139,13 +145,51 @@ final class DemoCommand implements Callable<Integer> {
             }
             summary.finish(start);
         }
-        summary.print(out, feed.values().size());
-        return summary.received() == feed.values().size() ? 0 : 1;
+        summary.print(out);
+        return summary.complete() ? 0 : 1;
     }
 
-    private Feed feed() throws IOException {
+    /** Sends one article; the summary learns from the callback whether it was written. */
+    static void send(Producer<byte[], byte[]> producer, String topic, DemoFeed.Article article, DemoSummary summary) {
+        if (article.tooLong()) {
+            summary.failedToSend(article, "line is " + article.length() + " bytes, more than the demo producer's "
+                    + ProducerConfig.MAX_REQUEST_SIZE_CONFIG + "=" + MAX_REQUEST_BYTES);
+            return;
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, article.key(), article.value()), (metadata, exception) -> {
+                if (exception == null) {
+                    summary.sent(article);
+                } else {
+                    summary.failedToSend(article, reason(exception));
+                }
+            });
+        } catch (KafkaException e) {
+            summary.failedToSend(article, reason(e));
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e.getClass().getSimpleName() + ": " + Main.describe(e);
+    }
+
+    /**
+     * The demo producer's settings. Its {@code max.request.size} is well above {@code max.article.bytes}, so that an
+     * article too large for the tagger reaches it and is dead-lettered as {@code too-large}, instead of being
+     * refused by the producer.
+     */
+    static Map<String, Object> producerConfig(String bootstrapServers) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, "5",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(MAX_REQUEST_BYTES));
+    }
+
+    private DemoFeed feed() throws IOException {
         if (input != null) {
-            return limit(feedOfLines(Files.readAllLines(input, StandardCharsets.UTF_8), input.toString()));
+            try (InputStream in = Files.newInputStream(input)) {
+                return DemoFeed.read(in, input.toString(), messages, MAX_REQUEST_BYTES);
+            }
         }
         Optional<Path> dir = corpus != null ? Optional.of(corpus) : ReutersCorpus.locate();
         if (dir.isPresent()) {
@@ -160,39 +204,10 @@ final class DemoCommand implements Callable<Integer> {
                         .put("body", d.body()).put("expected_topic", doc.label());
                 lines.add(JSON.writeValueAsString(article));
             }
-            return limit(feedOfLines(lines, "the keras46 test split of Reuters-21578 at " + dir.get()));
+            return DemoFeed.of(lines, "the keras46 test split of Reuters-21578 at " + dir.get(), messages);
         }
         try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/articles.jsonl")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return limit(feedOfLines(text.lines().toList(), "the sample articles in the jar (Reuters corpus not found)"));
-        }
-    }
-
-    private Feed limit(Feed feed) {
-        int n = messages <= 0 ? feed.values().size() : Math.min(messages, feed.values().size());
-        return new Feed(feed.source(), feed.values().subList(0, n), feed.keys().subList(0, n));
-    }
-
-    /** Each non-blank line is a value; its key is its "id" when it has one (bad lines go in unchanged). */
-    private static Feed feedOfLines(List<String> lines, String source) {
-        List<byte[]> values = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            values.add(line.getBytes(StandardCharsets.UTF_8));
-            keys.add(idOf(line));
-        }
-        return new Feed(source, values, keys);
-    }
-
-    private static byte[] idOf(String line) {
-        try {
-            JsonNode id = JSON.readTree(line).path("id");
-            return id.isTextual() ? id.asText().getBytes(StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            return null;
+            return DemoFeed.read(in, "the sample articles in the jar (Reuters corpus not found)", messages, MAX_REQUEST_BYTES);
         }
     }
 
@@ -203,13 +218,6 @@ final class DemoCommand implements Callable<Integer> {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(TaggerConfig config) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, "5"),
-                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private static void deleteQuietly(Path dir) {

@@ -41,6 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        data.validate(spec);
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
         Dataset dataset = data.load(spec);
         Evaluation evaluation = Evaluator.evaluate(bundle, dataset.test());

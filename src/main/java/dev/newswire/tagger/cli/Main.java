@@ -21,7 +21,9 @@ public final class Main {
 
     /** The configured command line (also used by tests): UTF-8 output, one-line errors. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine cl = new CommandLine(new Main());
+        shareVersion(cl, new Version());
+        return cl
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
@@ -59,12 +61,22 @@ public final class Main {
         return sb.toString();
     }
 
-    /** Version from the jar manifest. */
+    /** Gives every subcommand the top command's version, so that {@code classify -V} prints it too. */
+    private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
+    }
+
+    /** Version from the jar manifest; "(development build)" when run from classes, which have none. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"newswire-tagger " + (v == null ? "(development build)" : v)};
+            return new String[] {line(Main.class.getPackage().getImplementationVersion())};
+        }
+
+        static String line(String implementationVersion) {
+            return "newswire-tagger " + (implementationVersion == null || implementationVersion.isBlank()
+                    ? "(development build)" : implementationVersion.strip());
         }
     }
 }

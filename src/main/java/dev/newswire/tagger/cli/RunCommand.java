@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the tagger against a Kafka cluster until stopped (SIGTERM/Ctrl-C: clean shutdown).",
                 "Environment variables NEWSWIRE_<KEY> override the properties file (bootstrap.servers -> NEWSWIRE_BOOTSTRAP_SERVERS).",
-                "Exit codes: 0 clean shutdown, 1 bad configuration or model, 3 the application failed."})
+                "Exit codes: 0 clean shutdown (also after SIGTERM), 1 bad configuration or model, 2 usage error,",
+                "3 the application failed (a stream thread died more than --max-thread-replacements times)."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -31,20 +33,46 @@ final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--max-thread-replacements", defaultValue = "3",
-            description = "How often a dead stream thread is replaced before the application shuts down (default: ${DEFAULT-VALUE}).")
+            description = "How often a dead stream thread is replaced before the application shuts down, 0 or more (default: ${DEFAULT-VALUE}).")
     int maxThreadReplacements;
 
     @Override
     public Integer call() throws Exception {
+        if (maxThreadReplacements < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-thread-replacements must be 0 or more, got " + maxThreadReplacements);
+        }
         TaggerConfig tagger = TaggerConfig.load(config, System.getenv());
         ModelBundle model = EmbeddedModel.loadOrDefault(tagger.modelPath());
         LOG.info("Tagging {} into {}; fallback model {}@{} (id {})", tagger.inputTopic(), tagger.outputTopic(),
                 model.name(), model.version(), model.id());
         TaggerRuntime runtime = new TaggerRuntime(tagger, model, TrustedKeys.policy(tagger.trustedKeys()), maxThreadReplacements);
-        Thread hook = new Thread(runtime::close, "newswire-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndHalt(runtime), "newswire-shutdown"));
         runtime.start();
         boolean failed = runtime.awaitTermination();
+        return exitCodeAfterShutdown(failed);
+    }
+
+    /**
+     * The shutdown hook: closes the application, then halts with its exit code. Halting is what makes a clean
+     * shutdown on SIGTERM exit with 0 (the JVM would exit with 143); a failure to close counts as a failure.
+     */
+    private static void closeAndHalt(TaggerRuntime runtime) {
+        boolean closed = false;
+        try {
+            runtime.close();
+            closed = true;
+        } finally {
+            int code = exitCodeAfterShutdown(!closed || runtime.service().failed());
+            LOG.info("Shut down; exit code {}", code);
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
+    /** The exit code once the application has stopped: 0 after a clean shutdown, {@value #EXIT_FAILED} if it failed. */
+    static int exitCodeAfterShutdown(boolean failed) {
         return failed ? EXIT_FAILED : 0;
     }
 }

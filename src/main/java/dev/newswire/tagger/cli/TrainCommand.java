@@ -15,16 +15,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model bundle and writes its report and plots. */
@@ -34,6 +37,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The Keras example's hold-out, used for the Reuters splits. */
+    static final int REUTERS_VALIDATION_SIZE = 1000;
 
     @Spec
     CommandSpec spec;
@@ -68,9 +73,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", defaultValue = "0.001", description = "RMSProp learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--validation-size", defaultValue = "1000",
-            description = "First N training documents held out for validation (default: ${DEFAULT-VALUE}).")
-    int validationSize;
+    @Option(names = "--validation-size", defaultValue = "auto", paramLabel = "N|auto",
+            description = "First N training documents held out for validation; auto: 1000 for the Reuters splits, "
+                    + "10 %% of the training part (at least 1) for --train/--data (default: ${DEFAULT-VALUE}).")
+    String validationSize;
 
     @Option(names = "--name", defaultValue = "newswire-mlp", description = "Model name (default: ${DEFAULT-VALUE}).")
     String name;
@@ -96,6 +102,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        data.validate(spec);
+        Integer explicitValidationSize = parseValidationSize();
+        Path reports = reportDir != null ? reportDir : defaultReportDir(output);
+        checkOutputs(reports);
         PublishFlags publishFlags = publishing == null ? null
                 : publishing.flags == null ? new PublishFlags() : publishing.flags;
         PublishOptions publishOptions = publishFlags == null ? null : publishFlags.options(spec);
@@ -106,21 +116,21 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NewswireException | IOException e) {
             return CommandFailures.fail(spec, e.getMessage());
         }
-        TrainerOptions options = new TrainerOptions("keras-example", hidden, epochs, vocabularySize,
-                FeatureWeighting.parse(features), seed, batchSize, learningRate, validationSize, name, version);
         PrintWriter out = spec.commandLine().getOut();
         Dataset dataset = data.load(spec);
-        out.printf(Locale.ROOT, "Training on %s (%s text): %d train (%d held out for validation), %d test, %d topics%n",
-                dataset.name(), data.textSourceName(), dataset.train().size(), validationSize, dataset.test().size(),
-                dataset.labels().size());
+        int heldOut = validationSize(explicitValidationSize, data.usesOwnData(), dataset.train().size());
+        TrainerOptions options = new TrainerOptions("keras-example", hidden, epochs, vocabularySize,
+                FeatureWeighting.parse(features), seed, batchSize, learningRate, heldOut, name, version);
+        out.printf(Locale.ROOT, "Training on %s (%s text): %d training documents (%d to fit, %d held out for validation), "
+                + "%d test, %d topics%n", dataset.name(), data.textSourceName(), dataset.train().size(),
+                Math.max(0, dataset.train().size() - heldOut), heldOut, dataset.test().size(), dataset.labels().size());
         out.flush();
         Trainer.Result result = new Trainer(options, Clock.systemUTC()).train(dataset, data.textSourceName(), e -> {
             out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  (%.1f s)%n",
                     e.epoch(), epochs, e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds());
             out.flush();
         });
-        ModelBundles.write(output, result.manifest(), result.vocabulary(), result.network());
-        Path reports = reportDir != null ? reportDir : defaultReportDir(output);
+        writeAtomically(output, ModelBundles.toBytes(result.manifest(), result.vocabulary(), result.network()));
         Files.createDirectories(reports);
         JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
         TrainingPlots.write(result.report().epochs(), reports);
@@ -136,6 +146,85 @@ final class TrainCommand implements Callable<Integer> {
         }
         return CommandFailures.run(spec, () ->
                 PublishCommand.publish(spec, output, publishing.topic, signingKey, publishOptions));
+    }
+
+    /** The --validation-size number, or null for auto. */
+    private Integer parseValidationSize() {
+        if (validationSize.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(validationSize.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(),
+                "--validation-size must be auto or a number of documents >= 1, got '" + validationSize + "'");
+    }
+
+    /**
+     * How many training documents are held out: the explicit number, else 1,000 (the Keras example's) for a
+     * Reuters split, 10 % of the training part (at least 1) for the user's own data.
+     */
+    static int validationSize(Integer explicit, boolean ownData, int trainingDocuments) {
+        if (explicit != null) {
+            return explicit;
+        }
+        return ownData ? Math.max(1, trainingDocuments / 10) : REUTERS_VALIDATION_SIZE;
+    }
+
+    /** Refuses, before training, a bundle path or report folder that could not be written. */
+    private void checkOutputs(Path reports) {
+        CommandLine cl = spec.commandLine();
+        if (Files.isDirectory(output)) {
+            throw new ParameterException(cl, "--output " + output + " is a folder; give the bundle's file name, e.g. "
+                    + output.resolve("model.zip"));
+        }
+        checkFolderCanBeMade(cl, "--output", output.toAbsolutePath().getParent());
+        String reportOption = reportDir != null ? "--report-dir" : "the report folder (--report-dir default)";
+        if (Files.exists(reports) && !Files.isDirectory(reports)) {
+            throw new ParameterException(cl, reportOption + " " + reports + " is a file, not a folder");
+        }
+        checkFolderCanBeMade(cl, reportOption, reports.toAbsolutePath());
+    }
+
+    /** {@code folder} exists or can be created, and is writable: its nearest existing ancestor is a writable folder. */
+    private static void checkFolderCanBeMade(CommandLine cl, String option, Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new ParameterException(cl, option + ": cannot create the folder " + folder + ": "
+                    + (existing == null ? "no existing parent" : existing + " is a file"));
+        }
+        if (!Files.isWritable(existing)) {
+            throw new ParameterException(cl, option + ": the folder " + existing + " is not writable");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} through a temporary file beside it that is moved into place, so that
+     * {@code file} is never half-written; on failure the temporary file is removed.
+     */
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".bundle", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     private static Path defaultReportDir(Path bundle) {

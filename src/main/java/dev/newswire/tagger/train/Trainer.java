@@ -48,6 +48,10 @@ public final class Trainer {
      * @param progress   called after every epoch
      */
     public Result train(Dataset data, String textSource, Consumer<EpochMetrics> progress) {
+        if (data.labels().size() < 2) {
+            throw new IllegalArgumentException("training needs at least 2 labels, got " + data.labels().size() + ": "
+                    + String.join(", ", data.labels()));
+        }
         if (data.train().size() <= options.validationSize()) {
             throw new IllegalArgumentException("the training part has " + data.train().size()
                     + " documents: it needs more than the " + options.validationSize() + " held out for validation");

@@ -1,20 +1,25 @@
 package dev.newswire.tagger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.tagger.model.FixtureModels;
 import dev.newswire.tagger.model.ModelBundles;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +34,10 @@ class CliTest {
     }
 
     private static Run run(String stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private static Run run(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
@@ -36,7 +45,7 @@ class CliTest {
         cli.setErr(new PrintWriter(err));
         InputStream saved = System.in;
         try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(stdin);
             int code = cli.execute(args);
             return new Run(code, out.toString(), err.toString());
         } finally {
@@ -111,6 +120,191 @@ class CliTest {
         Run r = run("", "train", "--data", bad.toString(), "--output", dir.resolve("m.zip").toString());
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("bad.jsonl:2");
+    }
+
+    @Test
+    void shouldReportAStdinLineThatIsNotValidUtf8InsteadOfTaggingIt(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        stdin.write("{\"id\":\"1\",\"body\":\"crude oil\"}\r\n".getBytes(StandardCharsets.UTF_8));
+        stdin.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', '2', '"', ',', '"', 'b', 'o', 'd', 'y', '"', ':', '"',
+                'c', 'r', 'u', 'd', 'e', ' ', (byte) 0xc3, '"', '}', '\n'});
+        stdin.write("\n{\"id\":\"4\",\"body\":\"wheat\"}".getBytes(StandardCharsets.UTF_8));
+
+        Run r = run(new ByteArrayInputStream(stdin.toByteArray()), "classify", "--model", fixtureModel(dir).toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out().lines().map(l -> read(l).get("id").asText())).containsExactly("1", "4");
+        assertThat(r.err()).contains("line 2: invalid-utf8");
+    }
+
+    @Test
+    void shouldReportALineLongerThanMaxBytesAsTooLargeAndGoOn(@TempDir Path dir) throws Exception {
+        InputStream stdin = new SequenceInputStream(new ByteLinesTest.Repeated('x', 5_000_000),
+                new ByteArrayInputStream("\n{\"id\":\"2\",\"body\":\"crude oil\"}\n".getBytes(StandardCharsets.UTF_8)));
+
+        Run r = run(stdin, "classify", "--model", fixtureModel(dir).toString(), "--max-bytes", "1000");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("line 1: too-large: line is 5000000 bytes, more than --max-bytes=1000");
+        assertThat(r.out().lines().map(l -> read(l).get("id").asText())).containsExactly("2");
+    }
+
+    @Test
+    void shouldRefuseTopAndMaxBytesOutOfRangeAsUsageErrors() {
+        for (String[] args : List.of(new String[] {"--top", "0"}, new String[] {"--top", "101"},
+                new String[] {"--max-bytes", "0"})) {
+            List<String> line = new ArrayList<>(List.of("classify"));
+            line.addAll(List.of(args));
+            line.add("some text");
+            Run r = run("", line.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains(args[0] + " must be");
+        }
+    }
+
+    @Test
+    void shouldRefuseANegativeMessageCountBeforeStartingTheDemo() {
+        Run r = run("", "demo", "--messages", "-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--messages must be 0 (all) or more, got -1");
+    }
+
+    @Test
+    void shouldRefuseANegativeThreadReplacementCount() {
+        Run r = run("", "run", "--max-thread-replacements", "-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-thread-replacements must be 0 or more");
+    }
+
+    @Test
+    void shouldRefuseContradictingOrIgnoredDataOptionsAsUsageErrors(@TempDir Path dir) {
+        String a = dir.resolve("a.jsonl").toString();
+        String b = dir.resolve("b.jsonl").toString();
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("train", "--test", a), "--test needs --train");
+        cases.put(List.of("evaluate", "--test", a), "--test needs --train");
+        cases.put(List.of("train", "--data", a, "--train", a, "--test", b), "--data cannot be combined with --train or --test");
+        cases.put(List.of("train", "--data", a, "--test", b), "--data cannot be combined with --train or --test");
+        cases.put(List.of("train", "--split", "r8", "--text", "keras"), "--text keras is for the keras46 split only, not r8");
+        cases.put(List.of("train", "--data", a, "--text", "keras"), "--text keras is for the keras46 split");
+        cases.put(List.of("train", "--train", a, "--test", b, "--split", "r52"), "--split is for the Reuters splits");
+        cases.put(List.of("evaluate", "--split", "r8", "--test-fraction", "0.3"), "--test-fraction applies to --data only");
+        cases.put(List.of("train", "--split", "r9"), "--split must be one of keras46, r8, r52");
+        cases.forEach((args, message) -> {
+            Run r = run("", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains(message);
+        });
+    }
+
+    @Test
+    void shouldHoldOutTenPercentOfOwnDataByDefault(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("mine.jsonl");
+        Files.write(data, generated(100, 3));
+        Run r = run("", "train", "--data", data.toString(), "--output", dir.resolve("m.zip").toString(),
+                "--hidden", "8", "--epochs", "1", "--vocab-size", "50", "--batch-size", "16");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(\\d+) training documents \\((\\d+) to fit, (\\d+) held out for validation\\)");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) training documents \\((\\d+) to fit, (\\d+) held out")
+                .matcher(r.out());
+        assertThat(m.find()).isTrue();
+        int train = Integer.parseInt(m.group(1));
+        assertThat(Integer.parseInt(m.group(3))).isEqualTo(train / 10);
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(train - train / 10);
+        assertThat(ModelBundles.read(dir.resolve("m.zip")).manifest().data().validationDocuments()).isEqualTo(train / 10);
+    }
+
+    @Test
+    void shouldChooseTheValidationSizeByTheData() {
+        assertThat(TrainCommand.validationSize(null, false, 8982)).isEqualTo(1000);
+        assertThat(TrainCommand.validationSize(null, true, 480)).isEqualTo(48);
+        assertThat(TrainCommand.validationSize(null, true, 5)).isEqualTo(1);
+        assertThat(TrainCommand.validationSize(7, true, 480)).isEqualTo(7);
+        assertThat(TrainCommand.validationSize(7, false, 8982)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldRefuseAValidationSizeThatIsNotAutoOrPositive(@TempDir Path dir) {
+        for (String bad : List.of("0", "-3", "some")) {
+            Run r = run("", "train", "--data", dir.resolve("a.jsonl").toString(), "--validation-size", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err()).contains("--validation-size must be auto or a number");
+        }
+    }
+
+    @Test
+    void shouldRefuseToTrainOnASingleLabel(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("one.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add("{\"id\":\"d" + i + "\",\"text\":\"wheat harvest " + i + "\",\"label\":\"grain\"}");
+        }
+        Files.write(data, lines);
+        Run r = run("", "train", "--data", data.toString(), "--output", dir.resolve("m.zip").toString(), "--epochs", "1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("needs at least 2 labels, got 1: grain");
+        assertThat(r.out()).doesNotContain("epoch");
+    }
+
+    @Test
+    void shouldRefuseUnwritableOutputsBeforeTraining(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("mine.jsonl");
+        Files.write(data, generated(50, 4));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("--output", dir.toString()), "is a folder");
+        cases.put(List.of("--output", file.resolve("m.zip").toString()), "cannot create the folder");
+        cases.put(List.of("--output", dir.resolve("m.zip").toString(), "--report-dir", file.toString()), "is a file, not a folder");
+        cases.put(List.of("--output", dir.resolve("a.zip").toString(), "--report-dir", file.resolve("r").toString()),
+                "cannot create the folder");
+        Files.writeString(dir.resolve("b-report"), "in the way");
+        cases.put(List.of("--output", dir.resolve("b.zip").toString()), "b-report is a file, not a folder");
+        cases.forEach((options, message) -> {
+            List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", "1"));
+            args.addAll(options);
+            Run r = run("", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", options)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", options)).contains(message);
+            assertThat(r.out()).doesNotContain("epoch");
+        });
+    }
+
+    @Test
+    void shouldLeaveNoTemporaryFileWhenTheBundleCannotBeWritten(@TempDir Path dir) throws Exception {
+        Path inTheWay = Files.createDirectories(dir.resolve("m.zip"));
+        Files.writeString(inTheWay.resolve("keep"), "x");
+        assertThatThrownBy(() -> TrainCommand.writeAtomically(inTheWay, new byte[] {1, 2, 3}))
+                .isInstanceOf(java.io.IOException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.zip");
+        }
+    }
+
+    @Test
+    void shouldExitWithZeroAfterACleanShutdownAndThreeAfterAFailure() {
+        assertThat(RunCommand.exitCodeAfterShutdown(false)).isZero();
+        assertThat(RunCommand.exitCodeAfterShutdown(true)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldShowEachCommandsWholeFirstSentenceInTheTopLevelHelp() {
+        Run help = run("", "--help");
+        assertThat(help.exitCode()).isZero();
+        String flat = help.out().replaceAll("\\s+", " ");
+        Main.commandLine().getSubcommands().forEach((name, sub) -> {
+            String first = sub.getCommandSpec().usageMessage().description()[0];
+            assertThat(first).as(name).endsWith(".");
+            assertThat(flat).as(name).contains(first.replace("%%", "%"));
+        });
+    }
+
+    @Test
+    void shouldPrintADevelopmentVersionWhenThereIsNoJarManifest() {
+        assertThat(run("", "-V").out().strip()).isEqualTo("newswire-tagger (development build)");
+        assertThat(run("", "classify", "-V").out().strip()).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line("")).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line(null)).isEqualTo("newswire-tagger (development build)");
+        assertThat(Main.Version.line("1.2.0")).isEqualTo("newswire-tagger 1.2.0");
     }
 
     private static JsonNode read(String line) {
