@@ -130,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                     e.epoch(), epochs, e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds());
             out.flush();
         });
-        writeAtomically(output, ModelBundles.toBytes(result.manifest(), result.vocabulary(), result.network()));
+        ModelBundles.write(output, result.manifest(), result.vocabulary(), result.network());
         Files.createDirectories(reports);
         JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
         TrainingPlots.write(result.report().epochs(), reports);
@@ -203,27 +203,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(existing)) {
             throw new ParameterException(cl, option + ": the folder " + existing + " is not writable");
-        }
-    }
-
-    /**
-     * Writes {@code bytes} to {@code file} through a temporary file beside it that is moved into place, so that
-     * {@code file} is never half-written; on failure the temporary file is removed.
-     */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".bundle", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
         }
     }
 

@@ -59,12 +59,25 @@ public final class ModelBundles {
 
     /** Writes the bundle to {@code file} (atomically: a temporary file is moved into place). */
     public static void write(Path file, ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network) throws IOException {
-        byte[] bytes = toBytes(manifest, vocabulary, network);
+        writeBytes(file, toBytes(manifest, vocabulary, network));
+    }
+
+    /** Writes bundle bytes to {@code file} atomically; on failure no temporary file is left behind. */
+    public static void writeBytes(Path file, byte[] bytes) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".bundle", ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp); // never leave a half-written temporary file behind
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Reads and validates the bundle in {@code file}. */

@@ -273,7 +273,7 @@ class CliTest {
     void shouldLeaveNoTemporaryFileWhenTheBundleCannotBeWritten(@TempDir Path dir) throws Exception {
         Path inTheWay = Files.createDirectories(dir.resolve("m.zip"));
         Files.writeString(inTheWay.resolve("keep"), "x");
-        assertThatThrownBy(() -> TrainCommand.writeAtomically(inTheWay, new byte[] {1, 2, 3}))
+        assertThatThrownBy(() -> dev.newswire.tagger.model.ModelBundles.writeBytes(inTheWay, new byte[] {1, 2, 3}))
                 .isInstanceOf(java.io.IOException.class);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.zip");
