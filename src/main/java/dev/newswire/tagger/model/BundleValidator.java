@@ -19,7 +19,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Every check a bundle must pass before it may serve, in order: the expected entries and no others, each
  * entry's SHA-256, the manifest (parseable, known format version), the vocabulary (parseable, size and hash as
  * the manifest says), the network (loadable DL4J model, input width = vocabulary size, output width = number of
- * labels, hidden layers as the manifest says, all weights finite).
+ * labels, hidden layers as the manifest says, all weights finite), and that the fast engine computes exactly what
+ * the network computes ({@link SparseMlpWeights#of}: dense ReLU layers, a softmax output layer), so that a bundle
+ * serves the same with either {@link InferenceEngine}.
  */
 final class BundleValidator {
 
@@ -37,8 +39,9 @@ final class BundleValidator {
         Vocabulary vocabulary = parseVocabulary(entries.get(ModelBundles.VOCABULARY), manifest);
         MultiLayerNetwork network = loadNetwork(entries.get(ModelBundles.NETWORK));
         checkNetwork(network, manifest);
+        SparseMlpWeights fastWeights = SparseMlpWeights.of(network);
         String id = ModelBundles.sha256(checksumBytes).substring(0, 16);
-        return new ModelBundle(manifest, vocabulary, network, id);
+        return new ModelBundle(manifest, vocabulary, network, fastWeights, id);
     }
 
     private static void checkEntries(Map<String, byte[]> entries) {

@@ -4,7 +4,8 @@ import dev.newswire.tagger.text.SparseVector;
 
 /**
  * Turns a feature vector into one score per label (in the bundle's label order). Implementations are not
- * required to be thread-safe: each stream task gets its own instance from {@link ModelBundle#newClassifier()}.
+ * required to be thread-safe: each stream task gets its own instance from
+ * {@link ModelBundle#newClassifier(InferenceEngine)}.
  */
 public interface Classifier {
 

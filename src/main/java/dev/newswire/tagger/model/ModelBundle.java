@@ -8,19 +8,26 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * A loaded, validated model: manifest, vocabulary, network and the id derived from its checksums. Immutable once
- * loaded: the network is never handed out, only private clones inside {@link Dl4jClassifier}s.
+ * loaded: the network is never handed out, only private clones inside {@link Dl4jClassifier}s; the fast engine's
+ * copy of its weights ({@link SparseMlpWeights}) is made once and shared by every {@link SparseMlpClassifier}.
+ *
+ * <p>Serving ({@link #newTopicClassifier(int)}) uses {@link InferenceEngine#DEFAULT}, the fast engine; DL4J
+ * ({@link #newClassifier()}) stays the training engine and the reference, and scores batches for evaluation.
  */
 public final class ModelBundle {
 
     private final ModelManifest manifest;
     private final Vectorizer vectorizer;
     private final MultiLayerNetwork network;
+    private final SparseMlpWeights fastWeights;
     private final String id;
 
-    ModelBundle(ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network, String id) {
+    ModelBundle(ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network, SparseMlpWeights fastWeights,
+                String id) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.vectorizer = new Vectorizer(vocabulary, manifest.featureWeighting());
         this.network = Objects.requireNonNull(network, "network");
+        this.fastWeights = Objects.requireNonNull(fastWeights, "fastWeights");
         this.id = Objects.requireNonNull(id, "id");
     }
 
@@ -50,14 +57,34 @@ public final class ModelBundle {
         return manifest.version();
     }
 
-    /** A new, independent DL4J classifier (its own copy of the network). */
+    /**
+     * A new, independent DL4J classifier (its own copy of the network): the reference engine, which also scores
+     * batches ({@link Dl4jClassifier#scoreBatch}), for training and evaluation. The same as
+     * {@code newClassifier(InferenceEngine.DL4J)} with its concrete type.
+     */
     public Dl4jClassifier newClassifier() {
         return new Dl4jClassifier(network, manifest.vocabularySize());
     }
 
-    /** A new, independent text-to-prediction pipeline keeping the {@code topK} best topics. */
+    /**
+     * A new classifier of the given engine, for one stream task (classifiers are not thread-safe). A fast one is
+     * cheap: it shares this bundle's weights and owns only a few small buffers.
+     */
+    public Classifier newClassifier(InferenceEngine engine) {
+        return switch (engine) {
+            case FAST -> new SparseMlpClassifier(fastWeights);
+            case DL4J -> newClassifier();
+        };
+    }
+
+    /** A new, independent text-to-prediction pipeline keeping the {@code topK} best topics, on the default engine. */
     public TopicClassifier newTopicClassifier(int topK) {
-        return new TopicClassifier(vectorizer, newClassifier(), labels(), topK);
+        return newTopicClassifier(topK, InferenceEngine.DEFAULT);
+    }
+
+    /** A new, independent text-to-prediction pipeline keeping the {@code topK} best topics, on {@code engine}. */
+    public TopicClassifier newTopicClassifier(int topK, InferenceEngine engine) {
+        return new TopicClassifier(vectorizer, newClassifier(engine), labels(), topK);
     }
 
     @Override

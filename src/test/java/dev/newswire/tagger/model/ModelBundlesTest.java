@@ -139,6 +139,22 @@ class ModelBundlesTest {
     }
 
     @Test
+    void shouldRefuseANetworkTheFastEngineDoesNotComputeExactly() throws IOException {
+        Vocabulary vocabulary = FixtureModels.bundle().vectorizer().vocabulary();
+        var network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(3L).list()
+                        .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(vocabulary.size()).nOut(8)
+                                .activation(org.nd4j.linalg.activations.Activation.TANH).build())
+                        .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nIn(8).nOut(3)
+                                .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                        .build());
+        network.init();
+        byte[] bytes = ModelBundles.toBytes(FixtureModels.manifest("tanh", "1", vocabulary, List.of(8)), vocabulary, network);
+        assertThatThrownBy(() -> ModelBundles.fromBytes(bytes)).isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("cannot be served by the fast engine: layer 0 has activation tanh");
+    }
+
+    @Test
     void shouldRefuseACorruptNetworkEntry() throws IOException {
         byte[] bytes = rewrite(e -> e.put(ModelBundles.NETWORK, "not a dl4j zip".getBytes(StandardCharsets.UTF_8)), true);
         assertThatThrownBy(() -> ModelBundles.fromBytes(bytes))
