@@ -3,6 +3,7 @@ package dev.newswire.tagger.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.EmbeddedModel;
+import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.TopicClassifier;
 import dev.newswire.tagger.stream.Article;
@@ -50,6 +51,10 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Longest stdin line in bytes, at least 1; a longer line is bad (too-large) (default: ${DEFAULT-VALUE}).")
     int maxBytes;
 
+    @Option(names = "--engine", defaultValue = "fast", paramLabel = "fast|dl4j",
+            description = "Inference engine: fast (plain Java, the default) or dl4j (the DL4J reference).")
+    String engine;
+
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Texts to classify.")
     List<String> texts = List.of();
 
@@ -61,8 +66,14 @@ final class ClassifyCommand implements Callable<Integer> {
         if (maxBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-bytes must be at least 1, got " + maxBytes);
         }
+        InferenceEngine inferenceEngine;
+        try {
+            inferenceEngine = InferenceEngine.parse(engine);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--engine must be fast or dl4j, got '" + engine + "'");
+        }
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
-        TopicClassifier classifier = bundle.newTopicClassifier(topK);
+        TopicClassifier classifier = bundle.newTopicClassifier(topK, inferenceEngine);
         ArticleDeserializer parser = new ArticleDeserializer(maxBytes);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

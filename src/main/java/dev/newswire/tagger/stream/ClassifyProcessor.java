@@ -1,6 +1,7 @@
 package dev.newswire.tagger.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.Prediction;
 import dev.newswire.tagger.model.TopicClassifier;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * Classifies each article with the models serving at that moment and forwards the tagged article (key and
  * timestamp unchanged). The serving snapshot is read once per record, so a record is classified wholly by one
  * model, which its output names. With a shadow model, the article is scored by it too and the agreement counted.
- * Each instance (one per stream task) owns its classifiers, so tasks never share a network.
+ * Each instance (one per stream task) owns its classifiers, of the configured {@link InferenceEngine}, so tasks never
+ * share scratch buffers or a network (fast classifiers of one bundle share only its immutable weights).
  */
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Classified> {
 
@@ -28,6 +30,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
 
     private final ModelSource models;
     private final int topK;
+    private final InferenceEngine engine;
     private final Clock clock;
     private final ShadowStats shadowStats;
     private final Map<String, TopicClassifier> classifiers = new HashMap<>();
@@ -35,9 +38,10 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
     private Sensor agreements;
     private Sensor disagreements;
 
-    ClassifyProcessor(ModelSource models, int topK, Clock clock, ShadowStats shadowStats) {
+    ClassifyProcessor(ModelSource models, int topK, InferenceEngine engine, Clock clock, ShadowStats shadowStats) {
         this.models = models;
         this.topK = topK;
+        this.engine = engine;
         this.clock = clock;
         this.shadowStats = shadowStats;
     }
@@ -84,7 +88,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
                         serving.shadow() == null ? "" : serving.shadow().id(),
                         serving.canary() == null ? "" : serving.canary().id()));
             }
-            classifier = model.newTopicClassifier(topK);
+            classifier = model.newTopicClassifier(topK, engine);
             classifiers.put(model.id(), classifier);
         }
         return classifier;

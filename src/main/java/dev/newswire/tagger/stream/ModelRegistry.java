@@ -1,5 +1,6 @@
 package dev.newswire.tagger.stream;
 
+import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.InvalidBundleException;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.ModelBundles;
@@ -215,19 +216,24 @@ public final class ModelRegistry implements ModelSource {
                 && a.canaryPercent() == b.canaryPercent();
     }
 
-    /** Classifies a few texts; null if the scores are sound, else what is wrong. */
+    /**
+     * Classifies a few texts with each {@link InferenceEngine} (whichever is configured serves right after);
+     * null if the scores are sound, else what is wrong.
+     */
     static String warmUp(ModelBundle bundle) {
-        TopicClassifier classifier = bundle.newTopicClassifier(1);
-        for (String text : WARM_UP_TEXTS) {
-            String words = text + " " + String.join(" ", bundle.vectorizer().vocabulary().words().subList(0,
-                    Math.min(20, bundle.vectorizer().vocabulary().size())));
-            try {
-                Prediction p = classifier.classify(words);
-                if (p.abstained() || !Double.isFinite(p.confidence())) {
-                    return "no sound score for a warm-up text";
+        for (InferenceEngine engine : InferenceEngine.values()) {
+            TopicClassifier classifier = bundle.newTopicClassifier(1, engine);
+            for (String text : WARM_UP_TEXTS) {
+                String words = text + " " + String.join(" ", bundle.vectorizer().vocabulary().words().subList(0,
+                        Math.min(20, bundle.vectorizer().vocabulary().size())));
+                try {
+                    Prediction p = classifier.classify(words);
+                    if (p.abstained() || !Double.isFinite(p.confidence())) {
+                        return "no sound score for a warm-up text (" + engine.id() + " engine)";
+                    }
+                } catch (RuntimeException e) {
+                    return engine.id() + " engine: " + e;
                 }
-            } catch (RuntimeException e) {
-                return e.toString();
             }
         }
         return null;

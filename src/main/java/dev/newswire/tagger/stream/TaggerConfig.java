@@ -1,5 +1,6 @@
 package dev.newswire.tagger.stream;
 
+import dev.newswire.tagger.model.InferenceEngine;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param modelPath        a bundle file, or empty for the model embedded in the jar
  * @param topK             how many topics each classification lists
+ * @param inferenceEngine  which engine scores articles: the fast one (default) or the DL4J reference
  * @param maxArticleBytes  larger input values are dead-lettered unparsed
  * @param modelTopic       bundles and release records ({@link ModelTopic})
  * @param modelEventsTopic where instances report what they did with model-topic records
@@ -33,7 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param streamsOverrides Kafka Streams settings passed through verbatim
  */
 public record TaggerConfig(String applicationId, String bootstrapServers, String inputTopic, String outputTopic,
-                           String dlqTopic, Optional<Path> modelPath, int topK, int maxArticleBytes,
+                           String dlqTopic, Optional<Path> modelPath, int topK, InferenceEngine inferenceEngine,
+                           int maxArticleBytes,
                            int numStreamThreads, String processingGuarantee, Optional<String> stateDir,
                            String modelTopic, String modelEventsTopic, Optional<String> modelName,
                            List<Path> trustedKeys, String shadowTopic, boolean shadowOutput,
@@ -45,7 +48,7 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
-            "output.topic", "dlq.topic", "model.path", "classification.top.k", "max.article.bytes",
+            "output.topic", "dlq.topic", "model.path", "classification.top.k", "inference.engine", "max.article.bytes",
             "num.stream.threads", "processing.guarantee", "state.dir", "model.topic", "model.events.topic",
             "model.name", "model.trusted.keys", "shadow.topic", "shadow.output.enabled");
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
@@ -66,6 +69,9 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         trustedKeys = List.copyOf(trustedKeys);
         if (topK < 1 || topK > 100) {
             throw new ConfigException("classification.top.k must be between 1 and 100, got " + topK);
+        }
+        if (inferenceEngine == null) {
+            throw new ConfigException("inference.engine must be set");
         }
         if (maxArticleBytes < 1) {
             throw new ConfigException("max.article.bytes must be >= 1, got " + maxArticleBytes);
@@ -138,6 +144,7 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
                 get(values, "dlq.topic", "newswire-dlq"),
                 Optional.of(get(values, "model.path", "")).filter(s -> !s.isEmpty()).map(Path::of),
                 intValue(values, "classification.top.k", 3),
+                engineValue(values, "inference.engine", InferenceEngine.DEFAULT),
                 intValue(values, "max.article.bytes", 1024 * 1024),
                 intValue(values, "num.stream.threads", 1),
                 get(values, "processing.guarantee", StreamsConfig.AT_LEAST_ONCE),
@@ -185,6 +192,18 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static InferenceEngine engineValue(Map<String, String> values, String key, InferenceEngine fallback) {
+        String v = values.get(key);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return InferenceEngine.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " must be fast or dl4j, got '" + v + "'");
         }
     }
 

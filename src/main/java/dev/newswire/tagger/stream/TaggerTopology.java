@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The tagging topology, built by a pure factory that production and tests share. It opens no connection and
- * starts nothing.
+ * starts nothing. Articles are scored by the engine of {@code inference.engine} ({@link TaggerConfig#inferenceEngine()}).
  *
  * <pre>
  *   input.topic ─ read-articles ─ skip-tombstones ─ classify-articles ─ tagged-value ─ write-tagged ─ output.topic
@@ -67,7 +67,8 @@ public final class TaggerTopology {
         KStream<byte[], Classified> classified = builder.stream(config.inputTopic(),
                         Consumed.with(Serdes.ByteArray(), JsonSerde.articles(config.maxArticleBytes())).withName(SOURCE))
                 .filter((key, article) -> article != null, Named.as(SKIP_TOMBSTONES))
-                .processValues(() -> new ClassifyProcessor(models, config.topK(), clock, shadowStats), Named.as(CLASSIFY));
+                .processValues(() -> new ClassifyProcessor(models, config.topK(),
+                        config.inferenceEngine(), clock, shadowStats), Named.as(CLASSIFY));
         classified.mapValues(Classified::tagged, Named.as(TAGGED_VALUE))
                 .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), JsonSerde.tagged()).withName(SINK));
         if (config.shadowOutput()) {

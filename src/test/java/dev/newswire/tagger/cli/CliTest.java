@@ -71,6 +71,19 @@ class CliTest {
     }
 
     @Test
+    void shouldClassifyAlikeWithEitherEngineAndRefuseAnUnknownOne(@TempDir Path dir) throws Exception {
+        String model = fixtureModel(dir).toString();
+        for (String engine : List.of("fast", "dl4j", "DL4J")) {
+            Run r = run("", "classify", "--model", model, "--engine", engine, "opec crude oil output");
+            assertThat(r.exitCode()).as(engine).isZero();
+            assertThat(JSON.readTree(r.out()).at("/classification/topic").asText()).isEqualTo("crude");
+        }
+        Run bad = run("", "classify", "--model", model, "--engine", "gpu", "text");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--engine must be fast or dl4j, got 'gpu'");
+    }
+
+    @Test
     void shouldReportABadStdinLineWithItsNumberAndGoOn(@TempDir Path dir) throws Exception {
         String stdin = "{\"id\":\"1\",\"body\":\"dividend per share\"}\n{broken\n{\"id\":\"3\",\"body\":\"crude oil\"}\n";
         Run r = run(stdin, "classify", "--model", fixtureModel(dir).toString());

@@ -79,6 +79,19 @@ public final class FixtureModels {
         }
     }
 
+    /**
+     * A fixture bundle whose two engines disagree on purpose: DL4J scores with the trained fixture network, the
+     * fast engine with the weights of an untrained one. Only for telling in a test which engine scored.
+     */
+    public static synchronized ModelBundle bundleWithOtherFastWeights() {
+        if (trained == null) {
+            trained = trainNetwork(7L);
+        }
+        MultiLayerNetwork untrained = MlpFactory.build(trained.vocabulary().size(), List.of(8), LABELS.size(), 0.01, 99L);
+        return new ModelBundle(manifest("two-faced", "1", trained.vocabulary(), List.of(8)), trained.vocabulary(),
+                trained.network(), SparseMlpWeights.of(untrained), "0123456789abcdef");
+    }
+
     /** Trains the fixture model with the given name, version and seed. */
     public static byte[] train(String name, String version, long seed) {
         return train(name, version, seed, network -> { });

@@ -3,6 +3,7 @@ package dev.newswire.tagger.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newswire.tagger.model.InferenceEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,18 @@ class TaggerConfigTest {
         assertThat(config.dlqTopic()).isEqualTo("newswire-dlq");
         assertThat(config.modelPath()).isEmpty();
         assertThat(config.topK()).isEqualTo(3);
+        assertThat(config.inferenceEngine()).isEqualTo(InferenceEngine.FAST);
+    }
+
+    @Test
+    void shouldChooseTheInferenceEngine() {
+        assertThat(TaggerConfig.defaults("k:9092").inferenceEngine()).isEqualTo(InferenceEngine.FAST);
+        assertThat(TaggerConfig.fromMap(Map.of("inference.engine", "dl4j")).inferenceEngine()).isEqualTo(InferenceEngine.DL4J);
+        assertThat(TaggerConfig.fromMap(Map.of("inference.engine", " FAST ")).inferenceEngine()).isEqualTo(InferenceEngine.FAST);
+        assertThat(TaggerConfig.withEnvironment(Map.of(), Map.of("NEWSWIRE_INFERENCE_ENGINE", "dl4j")))
+                .containsEntry("inference.engine", "dl4j");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("inference.engine", "gpu")))
+                .isInstanceOf(ConfigException.class).hasMessage("inference.engine must be fast or dl4j, got 'gpu'");
     }
 
     @Test

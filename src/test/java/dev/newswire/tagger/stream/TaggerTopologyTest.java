@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.FixtureModels;
+import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.ModelBundle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,6 +57,29 @@ class TaggerTopologyTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldScoreWithTheConfiguredInferenceEngine() {
+        ModelBundle twoFaced = FixtureModels.bundleWithOtherFastWeights();
+        String text = "crude oil barrel opec output";
+        for (InferenceEngine engine : InferenceEngine.values()) {
+            TaggerConfig chosen = TaggerConfig.fromMap(java.util.Map.of("inference.engine", engine.id()));
+            float[] expected = twoFaced.newClassifier(engine).scores(twoFaced.vectorizer().vectorize(text));
+            try (TopologyTestDriver driver = new TopologyTestDriver(
+                    TaggerTopology.build(chosen, ModelSource.fixed(twoFaced)), chosen.streamsProperties())) {
+                input(driver).pipeInput(utf8("a-1"), utf8("{\"id\":\"a-1\",\"body\":\"" + text + "\"}"), T0);
+                JsonNode top = output(driver).readValue().get("classification").get("top");
+                for (JsonNode t : top) {
+                    int label = twoFaced.labels().indexOf(t.get("topic").asText());
+                    assertThat(t.get("score").asDouble()).as("%s", engine).isEqualTo(expected[label]);
+                }
+            }
+        }
+        // Which proves something only because the two engines of this bundle disagree.
+        float[] fast = twoFaced.newClassifier(InferenceEngine.FAST).scores(twoFaced.vectorizer().vectorize(text));
+        float[] dl4j = twoFaced.newClassifier(InferenceEngine.DL4J).scores(twoFaced.vectorizer().vectorize(text));
+        assertThat(fast).isNotEqualTo(dl4j);
     }
 
     @Test
