@@ -1,6 +1,7 @@
 package dev.newswire.tagger.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,12 @@ import java.util.Locale;
  * (Unicode category Cf: zero-width space and joiners, direction marks, soft hyphen, BOM) are dropped, so
  * {@code "o\u200bil"} is {@code "oil"}.
  *
+ * <p>{@link #forEachToken} hands out tokens as ranges of a reused buffer, without a string per token (the
+ * vectorizer looks them up as they are). ASCII text, newswire's usual case, is lower-cased character by
+ * character as it is scanned; from the first other character on, the scan goes on in the whole text lower-cased
+ * by {@link String#toLowerCase(Locale)}, whose result is the same on the ASCII part before it and which alone
+ * knows the context-dependent and expanding cases (a final sigma, {@code İ}).
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Tokenizer {
@@ -22,13 +29,24 @@ public final class Tokenizer {
     /** The Keras default filter characters, tab and newline included. */
     public static final String KERAS_FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
 
+    /** Receives one token at a time; the characters are valid only during the call. */
+    @FunctionalInterface
+    public interface TokenSink {
+        /** The token is {@code chars[start, start + length)}, lower case, never empty. */
+        void token(char[] chars, int start, int length);
+    }
+
     private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
 
     static {
         for (char c : KERAS_FILTERS.toCharArray()) {
             ASCII_SEPARATOR[c] = true;
         }
-        ASCII_SEPARATOR[' '] = true;
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATOR[c] |= c == ' ' || Character.isWhitespace(c);
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
     }
 
     private Tokenizer() {
@@ -37,39 +55,74 @@ public final class Tokenizer {
     /** The tokens of {@code text} in order, duplicates kept; empty for null or blank text. */
     public static List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return tokens;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder token = new StringBuilder();
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < lower.length() && Character.isLowSurrogate(lower.charAt(i + 1))) {
-                if (Character.getType(lower.codePointAt(i)) != Character.FORMAT) {
-                    token.append(c).append(lower.charAt(i + 1));
-                }
-                i++;
-            } else if (isSeparator(c) || Character.isSurrogate(c)) {
-                flush(token, tokens);
-            } else if (Character.getType(c) != Character.FORMAT) {
-                token.append(c);
-            }
-        }
-        flush(token, tokens);
+        forEachToken(text, (chars, start, length) -> tokens.add(new String(chars, start, length)));
         return tokens;
     }
 
-    private static void flush(StringBuilder token, List<String> tokens) {
-        if (token.length() > 0) {
-            tokens.add(token.toString());
-            token.setLength(0);
+    /** Hands each token of {@code text} to {@code sink}, in order: the tokens {@link #tokenize} returns. */
+    public static void forEachToken(String text, TokenSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        int n = text.length();
+        char[] token = new char[Math.min(n, 64)];
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                continueLowerCased(text.toLowerCase(Locale.ROOT), i, token, length, sink);
+                return;
+            }
+            if (ASCII_SEPARATOR[c]) {
+                if (length > 0) {
+                    sink.token(token, 0, length);
+                    length = 0;
+                }
+            } else {
+                if (length == token.length) {
+                    token = Arrays.copyOf(token, 2 * length);
+                }
+                token[length++] = ASCII_LOWER[c];
+            }
+        }
+        if (length > 0) {
+            sink.token(token, 0, length);
+        }
+    }
+
+    /**
+     * The scan of any text from {@code from} on, in {@code lower} (the whole text lower-cased, whose first
+     * {@code from} characters are those of the ASCII scan so far), with the {@code length} characters of the
+     * token in progress in {@code token}.
+     */
+    private static void continueLowerCased(String lower, int from, char[] token, int length, TokenSink sink) {
+        char[] buffer = token.length >= lower.length() ? token : Arrays.copyOf(token, lower.length());
+        for (int i = from; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < lower.length() && Character.isLowSurrogate(lower.charAt(i + 1))) {
+                if (Character.getType(lower.codePointAt(i)) != Character.FORMAT) {
+                    buffer[length++] = c;
+                    buffer[length++] = lower.charAt(i + 1);
+                }
+                i++;
+            } else if (isSeparator(c) || Character.isSurrogate(c)) {
+                if (length > 0) {
+                    sink.token(buffer, 0, length);
+                    length = 0;
+                }
+            } else if (Character.getType(c) != Character.FORMAT) {
+                buffer[length++] = c;
+            }
+        }
+        if (length > 0) {
+            sink.token(buffer, 0, length);
         }
     }
 
     /** Whether {@code c} separates tokens. */
     public static boolean isSeparator(char c) {
         if (c < 128) {
-            return ASCII_SEPARATOR[c] || Character.isWhitespace(c);
+            return ASCII_SEPARATOR[c];
         }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }

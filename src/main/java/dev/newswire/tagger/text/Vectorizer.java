@@ -36,34 +36,77 @@ public final class Vectorizer {
 
     /** The feature vector of {@code text}; empty (no non-zeros) when no word of it is in the vocabulary. */
     public SparseVector vectorize(String text) {
-        return vectorizeTokens(Tokenizer.tokenize(text));
+        // The same as vectorizeTokens(Tokenizer.tokenize(text)), without a string per token.
+        WordIds ids = new WordIds(dimension());
+        Tokenizer.forEachToken(text, (chars, start, length) -> ids.add(vocabulary.indexOf(chars, start, length)));
+        return ids.toVector();
     }
 
     /** The feature vector of an already tokenized text. */
     public SparseVector vectorizeTokens(List<String> tokens) {
-        int[] ids = new int[tokens.size()];
-        int n = 0;
+        WordIds ids = new WordIds(dimension());
         for (String token : tokens) {
-            int id = vocabulary.indexOf(token);
-            if (id >= 0) {
-                ids[n++] = id;
+            ids.add(vocabulary.indexOf(token));
+        }
+        return ids.toVector();
+    }
+
+    /**
+     * The known words of one text: a bit per vocabulary index (so the distinct indices come out in increasing
+     * order without sorting; 1.25 KB for 10,000 words) and, for TF-IDF only, every occurrence to count.
+     */
+    private final class WordIds {
+        private final long[] present;
+        private int[] occurrences;
+        private int size;
+
+        WordIds(int dimension) {
+            present = new long[(dimension + 63) >>> 6];
+            occurrences = weighting == FeatureWeighting.TFIDF ? new int[64] : null;
+        }
+
+        /** Notes the index of a word; -1 (an unknown word) is skipped. */
+        void add(int id) {
+            if (id < 0) {
+                return;
+            }
+            present[id >>> 6] |= 1L << id;
+            if (occurrences != null) {
+                if (size == occurrences.length) {
+                    occurrences = Arrays.copyOf(occurrences, 2 * size);
+                }
+                occurrences[size++] = id;
             }
         }
-        Arrays.sort(ids, 0, n);
-        int[] indices = new int[n];
-        float[] values = new float[n];
-        int distinct = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && ids[j] == ids[i]) {
-                j++;
+
+        SparseVector toVector() {
+            int distinct = 0;
+            for (long word : present) {
+                distinct += Long.bitCount(word);
             }
-            indices[distinct] = ids[i];
-            values[distinct] = weigh(ids[i], j - i);
-            distinct++;
-            i = j;
+            int[] indices = new int[distinct];
+            int k = 0;
+            for (int w = 0; w < present.length; w++) {
+                for (long bits = present[w]; bits != 0; bits &= bits - 1) {
+                    indices[k++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                }
+            }
+            float[] values = new float[distinct];
+            if (occurrences == null) {
+                Arrays.fill(values, 1.0f);
+            } else {
+                Arrays.sort(occurrences, 0, size);
+                for (int i = 0, d = 0; i < size; d++) {
+                    int j = i;
+                    while (j < size && occurrences[j] == occurrences[i]) {
+                        j++;
+                    }
+                    values[d] = weigh(occurrences[i], j - i);
+                    i = j;
+                }
+            }
+            return new SparseVector(dimension(), indices, values);
         }
-        return new SparseVector(dimension(), Arrays.copyOf(indices, distinct), Arrays.copyOf(values, distinct));
     }
 
     private float weigh(int index, int termCount) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +29,16 @@ public final class Vocabulary {
     private final long[] counts;
     private final int[] documentFrequencies;
     private final int documentCount;
-    private final Map<String, Integer> index;
+    /** All words' characters, one after the other: a token given as a range of a buffer is compared here. */
+    private final char[] wordChars;
+    /** Word {@code i} is {@code wordChars[wordStarts[i], wordStarts[i + 1])}. */
+    private final int[] wordStarts;
+    /**
+     * Open addressing with linear probing, two ints per slot: the word's {@link String#hashCode()} and its
+     * index + 1 (0: an empty slot). Side by side, so that a probe reads one cache line.
+     */
+    private final int[] slots;
+    private final int slotShift;
 
     private Vocabulary(List<String> words, long[] counts, int[] documentFrequencies, int documentCount) {
         if (words.size() != counts.length || words.size() != documentFrequencies.length) {
@@ -41,16 +51,39 @@ public final class Vocabulary {
         this.counts = counts.clone();
         this.documentFrequencies = documentFrequencies.clone();
         this.documentCount = documentCount;
-        this.index = new HashMap<>(words.size() * 2);
+        int capacity = Integer.highestOneBit(Math.max(2, words.size()) * 2 - 1) * 2; // at most half full
+        this.slots = new int[2 * capacity];
+        this.slotShift = 32 - Integer.numberOfTrailingZeros(capacity);
+        this.wordStarts = new int[words.size() + 1];
+        for (int i = 0; i < words.size(); i++) {
+            wordStarts[i + 1] = wordStarts[i] + words.get(i).length();
+        }
+        this.wordChars = new char[wordStarts[words.size()]];
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word.isEmpty() || word.chars().anyMatch(c -> Tokenizer.isSeparator((char) c))) {
                 throw new IllegalArgumentException("not a token: '" + word + "' at index " + i);
             }
-            if (index.put(word, i) != null) {
+            if (indexOf(word) >= 0) {
                 throw new IllegalArgumentException("duplicate word '" + word + "' at index " + i);
             }
+            word.getChars(0, word.length(), wordChars, wordStarts[i]);
+            insert(word.hashCode(), i);
         }
+    }
+
+    private void insert(int hash, int wordIndex) {
+        int slot = home(hash);
+        while (slots[slot + 1] != 0) {
+            slot = (slot + 2) & (slots.length - 1);
+        }
+        slots[slot] = hash;
+        slots[slot + 1] = wordIndex + 1;
+    }
+
+    /** Where the probe for a hash starts (Fibonacci hashing: the high bits of the product spread well). */
+    private int home(int hash) {
+        return ((hash * 0x9E3779B9) >>> slotShift) << 1;
     }
 
     /**
@@ -91,8 +124,45 @@ public final class Vocabulary {
 
     /** The feature index of {@code word}, or -1 if it is not in the vocabulary. */
     public int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null ? -1 : i;
+        int hash = word.hashCode();
+        for (int slot = home(hash); slots[slot + 1] != 0; slot = (slot + 2) & (slots.length - 1)) {
+            int index = slots[slot + 1] - 1;
+            if (slots[slot] == hash && words.get(index).equals(word)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The feature index of the word {@code chars[start, start + length)}, or -1 if it is not in the vocabulary:
+     * {@code indexOf(new String(chars, start, length))} without making the string.
+     */
+    public int indexOf(char[] chars, int start, int length) {
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + chars[i]; // String.hashCode()
+        }
+        for (int slot = home(hash); slots[slot + 1] != 0; slot = (slot + 2) & (slots.length - 1)) {
+            int index = slots[slot + 1] - 1;
+            if (slots[slot] == hash && sameChars(index, chars, start, length)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private boolean sameChars(int index, char[] chars, int start, int length) {
+        int from = wordStarts[index];
+        if (wordStarts[index + 1] - from != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (wordChars[from + i] != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {
