@@ -1,5 +1,7 @@
 package dev.newswire.tagger.bench;
 
+import dev.newswire.tagger.stream.ConfigException;
+import dev.newswire.tagger.stream.TaggerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.TreeSet;
  * @param verifyThreads    run with 1, then 2 stream threads on the same input and compare the outputs
  * @param bootstrapServers an existing cluster; empty = an embedded broker in this JVM
  * @param config           tagger configuration entries ({@code --set key=value}), passed through as they are;
- *                         none of {@link #RESERVED_KEYS}, which the bench sets itself
+ *                         none of {@link #RESERVED_KEYS}, which the bench sets itself, and all accepted by
+ *                         {@link TaggerConfig#fromMap}
  * @param idleTimeout      how long to wait for more outputs once nothing arrives any more
  * @param keepTopics       leave each run's topics on the cluster (an embedded broker deletes everything anyway)
  */
@@ -53,6 +56,7 @@ public record BenchSettings(int messages, double rate, int warmup, int threads, 
             throw new IllegalArgumentException("--set " + reserved + ": the bench sets these itself (use --threads, "
                     + "--model, --bootstrap-servers; topics and application id are new for every run)");
         }
+        requireValidTaggerConfig(config);
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idle timeout must be positive, got " + idleTimeout);
         }
@@ -66,6 +70,18 @@ public record BenchSettings(int messages, double rate, int warmup, int threads, 
     /** The stream thread counts of the runs: {@code [threads]}, or {@code [1, 2]} when verifying. */
     public List<Integer> runThreads() {
         return verifyThreads ? List.of(1, 2) : List.of(threads);
+    }
+
+    /** Refuses, before anything starts, entries the tagger would refuse (unknown keys, bad values). */
+    private static void requireValidTaggerConfig(Map<String, String> config) {
+        Map<String, String> values = new TreeMap<>(config);
+        values.putAll(BenchTopics.named("check").configEntries());
+        values.put("bootstrap.servers", "localhost:9092");
+        try {
+            TaggerConfig.fromMap(values);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("--set: " + e.getMessage(), e);
+        }
     }
 
     private static Set<String> reservedKeys() {

@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
  * Wiring only: the work is {@link Bench}'s.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the tagger's throughput, latency and resources on a real broker.",
-                "Sends N newswires (the keras46 test documents, cycled, else the jar's sample articles) to a broker",
-                "embedded in this JVM, or --bootstrap-servers, at a fixed offered rate or as fast as possible; reports",
-                "sustained throughput, end-to-end latency p50/p99/p99.9, CPU, heap, RSS, GC and start-up time.",
+        description = {"Measure the tagger on a real broker: throughput, latency percentiles, CPU, memory, start-up time.",
+                "Sends N newswires (the keras46 test documents, cycled, else the jar's sample articles) to an embedded",
+                "broker in this JVM, or --bootstrap-servers, at a fixed offered rate or as fast as possible, and measures",
+                "from the consuming side: sustained throughput, end-to-end latency p50/p99/p99.9, CPU, heap, RSS, GC.",
                 "Each run uses fresh topics. Exit codes: 0 every article back (and, with --verify-threads, equal",
                 "outputs), 1 some article failed or is missing, or the outputs differ, 2 usage error."})
 final class BenchCommand implements Callable<Integer> {

@@ -17,9 +17,9 @@ class BenchSettingsTest {
 
     @Test
     void shouldPassOtherConfigurationThroughAsItIs() {
-        BenchSettings s = settings(100, 0, 10, Map.of("inference.engine", "dl4j", "streams.producer.linger.ms", "5"));
+        BenchSettings s = settings(100, 0, 10, Map.of("classification.top.k", "5", "streams.producer.linger.ms", "5"));
 
-        assertThat(s.config()).containsEntry("inference.engine", "dl4j").containsEntry("streams.producer.linger.ms", "5");
+        assertThat(s.config()).containsEntry("classification.top.k", "5").containsEntry("streams.producer.linger.ms", "5");
         assertThat(s.runThreads()).containsExactly(1);
     }
 
@@ -30,6 +30,14 @@ class BenchSettingsTest {
                 .hasMessageContaining("[bootstrap.servers, input.topic]");
         assertThatThrownBy(() -> settings(100, 0, 10, Map.of("num.stream.threads", "2")))
                 .hasMessageContaining("--threads");
+    }
+
+    @Test
+    void shouldRefuseEntriesTheTaggerWouldRefuseBeforeAnythingStarts() {
+        assertThatThrownBy(() -> settings(100, 0, 10, Map.of("no.such.key", "1")))
+                .hasMessageStartingWith("--set: unknown configuration key 'no.such.key'");
+        assertThatThrownBy(() -> settings(100, 0, 10, Map.of("classification.top.k", "0")))
+                .hasMessageContaining("classification.top.k");
     }
 
     @Test

@@ -26,6 +26,7 @@ class BenchCommandTest {
     void shouldRefuseToOverrideWhatTheBenchSetsItself() {
         assertThat(usageError("--set", "bootstrap.servers=x:9092")).contains("--set [bootstrap.servers]", "--bootstrap-servers");
         assertThat(usageError("--set", "input.topic=mine")).contains("--set [input.topic]");
+        assertThat(usageError("--set", "no.such.key=1")).contains("unknown configuration key 'no.such.key'");
     }
 
     @Test
