@@ -39,6 +39,7 @@ public class ClassifyBenchmark {
     private TopicClassifier dl4jOne;
     private Dl4jClassifier dl4jBatch;
     private SparseVector[] vectors;
+    private java.util.Map<String, Integer> legacyIndex;
     private int next;
 
     @Setup(Level.Trial)
@@ -50,6 +51,10 @@ public class ClassifyBenchmark {
         dl4jBatch = bundle.newClassifier();
         Vectorizer vectorizer = bundle.vectorizer();
         vectors = articles.stream().map(vectorizer::vectorize).toArray(SparseVector[]::new);
+        legacyIndex = new java.util.HashMap<>();
+        for (int i = 0; i < vectorizer.vocabulary().size(); i++) {
+            legacyIndex.put(vectorizer.vocabulary().word(i), i);
+        }
     }
 
     private int nextIndex() {
@@ -88,6 +93,31 @@ public class ClassifyBenchmark {
     @Benchmark
     public SparseVector vectorizeOnly() {
         return bundle.vectorizer().vectorize(articles.get(nextIndex()));
+    }
+
+    /** Text → vector as before the fast path: a string per token, a HashMap lookup, sorted indices (binary weights). */
+    @Benchmark
+    public SparseVector legacyVectorize() {
+        List<String> tokens = LegacyTokenizer.tokenize(articles.get(nextIndex()));
+        int[] ids = new int[tokens.size()];
+        int n = 0;
+        for (String token : tokens) {
+            Integer id = legacyIndex.get(token);
+            if (id != null) {
+                ids[n++] = id;
+            }
+        }
+        java.util.Arrays.sort(ids, 0, n);
+        int[] indices = new int[n];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || ids[i] != ids[i - 1]) {
+                indices[distinct++] = ids[i];
+            }
+        }
+        float[] values = new float[distinct];
+        java.util.Arrays.fill(values, 1f);
+        return new SparseVector(vectors[0].dimension(), java.util.Arrays.copyOf(indices, distinct), values);
     }
 
     /** The parts of {@link #fastEngine()}: vector → prediction alone (vectors computed at setup). */

@@ -1,15 +1,17 @@
 package dev.newswire.tagger.model;
 
 import dev.newswire.tagger.text.SparseVector;
+import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Scores a sparse feature vector with the weights of a DL4J multilayer perceptron ({@link SparseMlpWeights}) in
  * plain Java floats: the first layer is the sum of the weight rows of the non-zero inputs, each scaled by its value
- * (for multi-hot input, about a hundred rows of a 10,000-row matrix), plus the bias; then ReLU, the dense hidden
- * layers and a numerically stable softmax. The same function as {@code MultiLayerNetwork.output}, summed in
- * another order, so scores agree with {@link Dl4jClassifier}'s to float rounding (see {@code EngineParityTest}).
+ * (for multi-hot input, about a hundred rows of a 10,000-row matrix), plus the bias; then ReLU, the hidden layers
+ * the same way over the non-zero activations, and a numerically stable softmax. The same function as
+ * {@code MultiLayerNetwork.output}, summed in another order, so scores agree with {@link Dl4jClassifier}'s to
+ * float rounding (see {@code EngineParityTest}).
  *
  * <p>Allocates nothing per call beyond the returned array. Not thread-safe: an instance owns scratch buffers, so
  * each stream task needs its own; instances are cheap, since the weights are shared and never modified.
@@ -19,14 +21,21 @@ public final class SparseMlpClassifier implements Classifier {
     private final SparseMlpWeights weights;
     /** {@code activations[l]}: the output of layer {@code l}; reused from call to call. */
     private final float[][] activations;
+    /** The non-zero inputs of the layer being computed: their indices and values. */
+    private final int[] inputIndices;
+    private final float[] inputValues;
 
     /** A classifier over shared, immutable weights. */
     public SparseMlpClassifier(SparseMlpWeights weights) {
         this.weights = Objects.requireNonNull(weights, "weights");
         this.activations = new float[weights.layers()][];
+        int widest = weights.inputSize();
         for (int l = 0; l < weights.layers(); l++) {
             activations[l] = new float[weights.size(l + 1)];
+            widest = Math.max(widest, weights.size(l + 1));
         }
+        this.inputIndices = new int[widest];
+        this.inputValues = new float[widest];
     }
 
     /**
@@ -49,58 +58,70 @@ public final class SparseMlpClassifier implements Classifier {
             throw new IllegalArgumentException("vector of dimension " + vector.dimension() + " for input width "
                     + weights.inputSize());
         }
-        sparseLayer(vector, activations[0]);
-        finish(0);
+        int n = vector.nonZeros();
+        for (int k = 0; k < n; k++) {
+            inputIndices[k] = vector.indexAt(k);
+            inputValues[k] = vector.valueAt(k);
+        }
+        layer(0, n);
         for (int l = 1; l < weights.layers(); l++) {
-            denseLayer(l, activations[l - 1], activations[l]);
-            finish(l);
+            layer(l, nonZeros(activations[l - 1]));
         }
         return activations[weights.layers() - 1].clone();
     }
 
-    /** {@code out = x · W0 + b0}, reading only the rows of the non-zeros of {@code x}. */
-    private void sparseLayer(SparseVector x, float[] out) {
-        float[] w = weights.weights(0);
-        int width = out.length;
-        java.util.Arrays.fill(out, 0f);
-        for (int k = 0; k < x.nonZeros(); k++) {
-            int row = x.indexAt(k) * width;
-            float value = x.valueAt(k);
-            for (int j = 0; j < width; j++) {
-                out[j] += value * w[row + j];
+    /** Gathers the non-zero entries of {@code a} (ReLU makes many zeros) as the next layer's input; their count. */
+    private int nonZeros(float[] a) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != 0f) {
+                inputIndices[n] = i;
+                inputValues[n++] = a[i];
             }
         }
-        addBias(out, weights.bias(0));
+        return n;
     }
 
-    /** {@code out = in · W + b} for layer {@code l}, skipping the zero inputs (ReLU makes many). */
-    private void denseLayer(int l, float[] in, float[] out) {
-        float[] w = weights.weights(l);
-        int width = out.length;
-        java.util.Arrays.fill(out, 0f);
-        for (int i = 0; i < in.length; i++) {
-            float a = in[i];
-            if (a != 0f) {
-                int row = i * width;
-                for (int j = 0; j < width; j++) {
-                    out[j] += a * w[row + j];
-                }
-            }
-        }
-        addBias(out, weights.bias(l));
-    }
-
-    private static void addBias(float[] out, float[] bias) {
+    /** Layer {@code l} on the {@code n} non-zero inputs gathered: {@code x · W + b}, then its activation. */
+    private void layer(int l, int n) {
+        float[] out = activations[l];
+        accumulateRows(out, weights.rows(l), n);
+        float[] bias = weights.bias(l);
         for (int j = 0; j < out.length; j++) {
             out[j] += bias[j];
         }
+        switch (weights.activation(l)) {
+            case RELU -> relu(out);
+            case SOFTMAX -> softmax(out);
+        }
     }
 
-    private void finish(int l) {
-        float[] a = activations[l];
-        switch (weights.activation(l)) {
-            case RELU -> relu(a);
-            case SOFTMAX -> softmax(a);
+    /**
+     * {@code out = Σ_k value_k · rows[index_k]} over the gathered inputs, four rows at a time: a quarter of the
+     * loads and stores of {@code out}, each row indexed as {@code out} is, so the loop becomes SIMD code.
+     */
+    private void accumulateRows(float[] out, float[][] rows, int n) {
+        Arrays.fill(out, 0f);
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            float[] a = rows[inputIndices[k]];
+            float[] b = rows[inputIndices[k + 1]];
+            float[] c = rows[inputIndices[k + 2]];
+            float[] d = rows[inputIndices[k + 3]];
+            float va = inputValues[k];
+            float vb = inputValues[k + 1];
+            float vc = inputValues[k + 2];
+            float vd = inputValues[k + 3];
+            for (int j = 0; j < out.length; j++) {
+                out[j] += (va * a[j] + vb * b[j]) + (vc * c[j] + vd * d[j]);
+            }
+        }
+        for (; k < n; k++) {
+            float[] a = rows[inputIndices[k]];
+            float va = inputValues[k];
+            for (int j = 0; j < out.length; j++) {
+                out[j] += va * a[j];
+            }
         }
     }
 

@@ -23,9 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link OutputLayer} with softmax, no weight noise anywhere. Anything else is refused, so the fast engine never
  * silently computes something other than DL4J does.
  *
- * <p>Layer {@code l} maps {@code nIn(l)} inputs to {@code nOut(l)} outputs; its weight matrix is stored row-major
- * by input index ({@code weights[l][i * nOut + j]} is DL4J's {@code W[i, j]}), so the row of one input (one
- * word, for the first layer) is contiguous. Immutable and thread-safe: every classifier of a bundle shares one.
+ * <p>Layer {@code l} maps {@code nIn(l)} inputs to {@code nOut(l)} outputs; its weight matrix is stored as one
+ * array per input index ({@code rows(l)[i][j]} is DL4J's {@code W[i, j]}), so the row of one input (one word, for
+ * the first layer) is contiguous, and adding it to the outputs is a loop the JIT turns into SIMD instructions
+ * (it does not for two offsets into one array, which might overlap). Immutable and thread-safe: every classifier
+ * of a bundle shares one.
  */
 public final class SparseMlpWeights {
 
@@ -33,11 +35,11 @@ public final class SparseMlpWeights {
     enum Activation { RELU, SOFTMAX }
 
     private final int[] sizes;
-    private final float[][] weights;
+    private final float[][][] weights;
     private final float[][] biases;
     private final Activation[] activations;
 
-    private SparseMlpWeights(int[] sizes, float[][] weights, float[][] biases, Activation[] activations) {
+    private SparseMlpWeights(int[] sizes, float[][][] weights, float[][] biases, Activation[] activations) {
         this.sizes = sizes;
         this.weights = weights;
         this.biases = biases;
@@ -62,7 +64,7 @@ public final class SparseMlpWeights {
             throw refused("the network has no layers");
         }
         int[] sizes = new int[n + 1];
-        float[][] weights = new float[n][];
+        float[][][] weights = new float[n][][];
         float[][] biases = new float[n][];
         Activation[] activations = new Activation[n];
         for (int l = 0; l < n; l++) {
@@ -79,11 +81,20 @@ public final class SparseMlpWeights {
             }
             sizes[l] = nIn;
             sizes[l + 1] = nOut;
-            // Whatever DL4J's own ordering of the view ('f' for dense weights), flatten logically, row by row.
-            weights[l] = Nd4j.toFlattened('c', w.castTo(DataType.FLOAT)).toFloatVector();
+            weights[l] = rows(w, nIn, nOut);
             biases[l] = biasOf(network, layer, l, nOut);
         }
         return new SparseMlpWeights(sizes, weights, biases, activations);
+    }
+
+    /** The rows of {@code w}, whatever DL4J's ordering of the view ('f' for dense weights): flattened logically. */
+    private static float[][] rows(INDArray w, int nIn, int nOut) {
+        float[] flat = Nd4j.toFlattened('c', w.castTo(DataType.FLOAT)).toFloatVector();
+        float[][] rows = new float[nIn][];
+        for (int i = 0; i < nIn; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(flat, i * nOut, (i + 1) * nOut);
+        }
+        return rows;
     }
 
     private static Activation activationOf(Layer layer, int index, boolean last) {
@@ -154,8 +165,8 @@ public final class SparseMlpWeights {
         return sizes[sizes.length - 1];
     }
 
-    /** Layer {@code l}'s weights, row-major by input index; never modified. */
-    float[] weights(int l) {
+    /** Layer {@code l}'s weights, one row per input index; never modified. */
+    float[][] rows(int l) {
         return weights[l];
     }
 

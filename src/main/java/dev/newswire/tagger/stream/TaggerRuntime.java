@@ -30,8 +30,9 @@ public final class TaggerRuntime implements AutoCloseable {
         this.registry = new ModelRegistry(modelName, fallback, signatures, events, instance, Clock.systemUTC());
         this.service = new TaggerService(TaggerTopology.build(config, registry, shadowStats),
                 config.streamsProperties(), maxThreadReplacements);
-        LOG.info("Instance {} follows releases of '{}' on {}; until one applies it serves {} (id {})", instance,
-                modelName, config.modelTopic(), fallback.manifest().coordinates(), fallback.id());
+        LOG.info("Instance {} follows releases of '{}' on {}; until one applies it serves {} (id {}); inference engine {}",
+                instance, modelName, config.modelTopic(), fallback.manifest().coordinates(), fallback.id(),
+                config.inferenceEngine().id());
     }
 
     public void start() {

@@ -47,7 +47,7 @@ class SparseMlpClassifierTest {
         assertThat(weights.sizes()).containsExactly(30, 4, 2);
         for (int i = 0; i < 30; i++) {
             for (int j = 0; j < 4; j++) {
-                assertThat(weights.weights(0)[i * 4 + j]).isEqualTo(w.getFloat(i, j));
+                assertThat(weights.rows(0)[i][j]).isEqualTo(w.getFloat(i, j));
             }
         }
     }
