@@ -58,9 +58,23 @@ public final class TaggerService implements AutoCloseable {
         streams.start();
     }
 
-    /** Waits until the application is RUNNING; false on timeout or if it stopped instead. */
+    /**
+     * Waits until the application is RUNNING; false on timeout or if it stopped instead. A state that goes back to
+     * REBALANCING (another instance joining) is waited out, not taken as a failure.
+     */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        while (true) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED || System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Waits until the application has stopped; true if it stopped because of a failure. */
