@@ -106,7 +106,8 @@ public final class Bench {
     private BenchReport.Settings reportSettings(String bootstrapServers, boolean embedded) {
         Map<String, Object> producer = new java.util.TreeMap<>(PacedProducer.config(bootstrapServers, settings.rate()));
         Map<String, Object> consumer = new java.util.TreeMap<>(Receiver.config(bootstrapServers));
-        return new BenchReport.Settings(settings.messages(), settings.rate(), settings.warmup(), settings.runThreads(),
+        return new BenchReport.Settings(settings.messages(), settings.rate(), settings.warmup(),
+                settings.warmupMessages(), settings.runThreads(),
                 bootstrapServers, embedded, settings.config(),
                 new BenchReport.Model(model.name(), model.version(), model.id()), payloads.source(), payloads.size(),
                 producer, consumer);

@@ -32,12 +32,13 @@ public record BenchReport(String startedAt, Settings settings, Environment envir
      * @param broker           the bootstrap servers used
      * @param brokerInThisJvm  the embedded broker: it shares this JVM's CPU and memory figures
      * @param config           {@code --set} entries
+     * @param warmupMessages   articles sent and awaited before each run's measured ones
      * @param articles         where the articles come from
      * @param distinctArticles how many documents are cycled
      * @param producer         the bench producer's settings
      * @param consumer         the bench consumer's settings
      */
-    public record Settings(int messages, double rate, int warmup, List<Integer> streamThreads, String broker,
+    public record Settings(int messages, double rate, int warmup, int warmupMessages, List<Integer> streamThreads, String broker,
                            boolean brokerInThisJvm, Map<String, String> config, Model model, String articles,
                            int distinctArticles, Map<String, Object> producer, Map<String, Object> consumer) {
     }
@@ -63,9 +64,10 @@ public record BenchReport(String startedAt, Settings settings, Environment envir
     /** The human summary: the settings, each run's figures, the verification. */
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "bench: %,d articles per run, %s, warm-up %,d, model %s@%s (id %s)",
+        lines.add(String.format(Locale.ROOT, "bench: %,d articles per run, %s, after %,d warm-up articles; "
+                        + "first %,d receipts not measured; model %s@%s (id %s)",
                 settings.messages(), settings.rate() > 0 ? String.format(Locale.ROOT, "offered at %,.0f/s", settings.rate())
-                        : "as fast as possible", settings.warmup(), settings.model().name(), settings.model().version(),
+                        : "as fast as possible", settings.warmupMessages(), settings.warmup(), settings.model().name(), settings.model().version(),
                 settings.model().id()));
         lines.add(String.format(Locale.ROOT, "broker %s%s; %s; %d cores, load average %s%s", settings.broker(),
                 settings.brokerInThisJvm() ? " (embedded: shares this JVM, so CPU and memory include it)" : "",

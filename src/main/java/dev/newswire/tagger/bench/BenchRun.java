@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class BenchRun {
 
     private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
+    /** Warm-up articles are numbered from here, so their ids never meet the measured ones' ({@code b-0 ..}). */
+    static final long WARMUP_FIRST = 1_000_000_000_000L;
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
@@ -49,22 +51,25 @@ final class BenchRun {
         Path state = Files.createTempDirectory("newswire-bench-state");
         try {
             Map<String, String> config = config(topics, threads, state);
-            Receiver receiver = Receiver.start(bootstrapServers, topics, settings.messages(), settings.warmup());
             try (TaggerRuntime runtime = new TaggerRuntime(TaggerConfig.fromMap(config), model, SignaturePolicy.acceptAll(), 0)) {
                 double startup = start(runtime);
-                progress.accept(String.format(Locale.ROOT, "RUNNING after %.2f s; sending %,d articles %s", startup,
-                        settings.messages(), settings.rate() > 0
-                                ? String.format(Locale.ROOT, "at %,.0f/s", settings.rate()) : "as fast as possible"));
-                ResourceSampler sampler = ResourceSampler.start();
-                ProducerResult produced = produce(topics);
-                progress.accept(String.format(Locale.ROOT, "sent %,d in %.2f s; %,d back so far, waiting for the rest",
-                        produced.attempted(), produced.sendSeconds(), receiver.accounted()));
-                ReceiverResult received = receiver.finish(settings.idleTimeout(), progress);
-                ResourceUsage resources = sampler.finish();
-                return new RunReport(threads, topics.run(), applicationId(topics), config, startup, produced, received,
-                        resources);
-            } finally {
-                receiver.close();
+                progress.accept(String.format(Locale.ROOT, "RUNNING after %.2f s", startup));
+                WarmupResult warmup = warmUp(topics);
+                progress.accept(String.format(Locale.ROOT, "sending %,d articles %s", settings.messages(),
+                        settings.rate() > 0 ? String.format(Locale.ROOT, "at %,.0f/s", settings.rate()) : "as fast as possible"));
+                Receiver receiver = Receiver.start(bootstrapServers, topics, 0, settings.messages(), settings.warmup(), true);
+                try {
+                    ResourceSampler sampler = ResourceSampler.start();
+                    ProducerResult produced = produce(topics, 0, settings.messages(), settings.rate());
+                    progress.accept(String.format(Locale.ROOT, "sent %,d in %.2f s; %,d back so far, waiting for the rest",
+                            produced.attempted(), produced.sendSeconds(), receiver.accounted()));
+                    ReceiverResult received = receiver.finish(settings.idleTimeout(), progress);
+                    ResourceUsage resources = sampler.finish();
+                    return new RunReport(threads, topics.run(), applicationId(topics), config, startup, warmup, produced,
+                            received, resources);
+                } finally {
+                    receiver.close();
+                }
             }
         } finally {
             deleteQuietly(state);
@@ -98,10 +103,39 @@ final class BenchRun {
         return (System.nanoTime() - begin) / 1e9;
     }
 
-    private ProducerResult produce(BenchTopics topics) {
+    /**
+     * Sends the warm-up articles as fast as possible and waits for all of them (or the idle timeout), so that the
+     * measured articles meet JIT-compiled code in the tagger, the clients and an embedded broker.
+     */
+    private WarmupResult warmUp(BenchTopics topics) throws InterruptedException {
+        int count = settings.warmupMessages();
+        if (count == 0) {
+            return WarmupResult.NONE;
+        }
+        progress.accept(String.format(Locale.ROOT, "warming up with %,d articles as fast as possible", count));
+        Receiver receiver = Receiver.start(bootstrapServers, topics, WARMUP_FIRST, count, 0, false);
+        try {
+            long begin = System.nanoTime();
+            ProducerResult sent = produce(topics, WARMUP_FIRST, count, 0);
+            if (sent.failed() > 0) {
+                throw new NewswireException("warm-up: " + sent.failed() + " of " + count + " articles failed to send (first: "
+                        + sent.firstError() + ")");
+            }
+            ReceiverResult back = receiver.finish(settings.idleTimeout(), progress);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            WarmupResult result = new WarmupResult(count, back.tagged() + back.deadLettered(), seconds);
+            progress.accept(String.format(Locale.ROOT, "warm-up: %,d of %,d back in %.1f s (%,.0f/s)", result.back(),
+                    count, seconds, result.rate()));
+            return result;
+        } finally {
+            receiver.close();
+        }
+    }
+
+    private ProducerResult produce(BenchTopics topics, long first, int count, double rate) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                PacedProducer.config(bootstrapServers, settings.rate()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            return PacedProducer.send(producer, topics.input(), payloads, settings.messages(), settings.rate());
+                PacedProducer.config(bootstrapServers, rate), new ByteArraySerializer(), new ByteArraySerializer())) {
+            return PacedProducer.send(producer, topics.input(), payloads, first, count, rate);
         }
     }
 

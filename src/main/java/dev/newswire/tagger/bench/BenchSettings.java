@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * @param messages         articles sent per run, at least 1
  * @param rate             offered rate, articles/s; 0 = as fast as possible
  * @param warmup           receipts left out of the latency and throughput figures, fewer than {@code messages}
+ * @param warmupMessages   articles sent as fast as possible, and all awaited, before each run's measured articles,
+ *                         so that the measured ones meet compiled code (the JIT) and warm caches; 0 = none
  * @param threads          {@code num.stream.threads} of the run (ignored with {@code verifyThreads})
  * @param verifyThreads    run with 1, then 2 stream threads on the same input and compare the outputs
  * @param bootstrapServers an existing cluster; empty = an embedded broker in this JVM
@@ -25,12 +27,14 @@ import java.util.TreeSet;
  * @param idleTimeout      how long to wait for more outputs once nothing arrives any more
  * @param keepTopics       leave each run's topics on the cluster (an embedded broker deletes everything anyway)
  */
-public record BenchSettings(int messages, double rate, int warmup, int threads, boolean verifyThreads,
+public record BenchSettings(int messages, double rate, int warmup, int warmupMessages, int threads, boolean verifyThreads,
                             Optional<String> bootstrapServers, Map<String, String> config, Duration idleTimeout,
                             boolean keepTopics) {
 
     /** Keys the bench sets itself: its own topics, application id, state folder, broker, model and threads. */
     public static final Set<String> RESERVED_KEYS = reservedKeys();
+    /** Warm-up articles sent before the measured ones when none is given. */
+    public static final int DEFAULT_WARMUP_MESSAGES = 100_000;
     /** The warm-up of a run of 50,000 articles or more. */
     public static final int DEFAULT_WARMUP = 5_000;
 
@@ -44,6 +48,9 @@ public record BenchSettings(int messages, double rate, int warmup, int threads, 
         if (warmup < 0 || warmup >= messages) {
             throw new IllegalArgumentException("--warmup must be at least 0 and less than --messages (" + messages
                     + "), got " + warmup);
+        }
+        if (warmupMessages < 0) {
+            throw new IllegalArgumentException("--warmup-messages must be at least 0, got " + warmupMessages);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);

@@ -40,12 +40,13 @@ final class PacedProducer {
     }
 
     /**
-     * Sends articles {@code 0 .. count-1} and flushes.
+     * Sends articles {@code first .. first+count-1} and flushes.
      *
+     * @param first the first article's number
      * @param rate articles per second, or 0 for as fast as the producer takes them
      */
-    static ProducerResult send(Producer<byte[], byte[]> producer, String topic, BenchPayloads payloads, int count,
-                               double rate) {
+    static ProducerResult send(Producer<byte[], byte[]> producer, String topic, BenchPayloads payloads, long first,
+                               int count, double rate) {
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -64,7 +65,7 @@ final class PacedProducer {
                 maxLag = Math.max(maxLag, now - due);
             }
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, System.currentTimeMillis(),
-                    BenchPayloads.key(i), payloads.value(i));
+                    BenchPayloads.key(first + i), payloads.value(first + i));
             try {
                 producer.send(record, (metadata, exception) -> {
                     if (exception == null) {

@@ -19,6 +19,7 @@ final class ReceiptStats {
     private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final String dlqTopic;
+    private final long first;
     private final int expected;
     private final int warmup;
     private final BitSet seen = new BitSet();
@@ -40,11 +41,13 @@ final class ReceiptStats {
 
     /**
      * @param dlqTopic records from this topic are dead letters
-     * @param expected the articles are {@code b-0 .. b-(expected-1)}
+     * @param first    the first article's number
+     * @param expected the articles are {@code b-<first> .. b-<first+expected-1>}
      * @param warmup   tagged receipts left out of latency and throughput
      */
-    ReceiptStats(String dlqTopic, int expected, int warmup) {
+    ReceiptStats(String dlqTopic, long first, int expected, int warmup) {
         this.dlqTopic = dlqTopic;
+        this.first = first;
         this.expected = expected;
         this.warmup = warmup;
     }
@@ -77,8 +80,9 @@ final class ReceiptStats {
     }
 
     private void take(ConsumerRecord<byte[], byte[]> record, long nowMicros) {
-        long i = BenchPayloads.indexOf(record.key());
-        if (i < 0 || i >= expected) {
+        long number = BenchPayloads.indexOf(record.key());
+        long i = number - first;
+        if (number < 0 || i < 0 || i >= expected) {
             unexpected++;
             return;
         }
@@ -127,7 +131,7 @@ final class ReceiptStats {
         }
         List<String> missingExamples = new ArrayList<>();
         for (int i = seen.nextClearBit(0); i < expected && missingExamples.size() < 10; i = seen.nextClearBit(i + 1)) {
-            missingExamples.add(BenchPayloads.id(i));
+            missingExamples.add(BenchPayloads.id(first + i));
         }
         long measured = taggedAtWarmupEnd < 0 ? 0 : tagged - taggedAtWarmupEnd;
         double window = taggedAtWarmupEnd < 0 ? 0 : (lastReceiptNanos - warmupEndNanos) / 1e9;

@@ -33,9 +33,10 @@ final class Receiver {
     private volatile long accounted;
     private volatile RuntimeException failure;
 
-    private Receiver(String bootstrapServers, BenchTopics topics, int expected, int warmup) {
+    private Receiver(String bootstrapServers, BenchTopics topics, long first, int expected, int warmup,
+                     boolean fromEnd) {
         this.consumer = new KafkaConsumer<>(config(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.stats = new ReceiptStats(topics.dlq(), expected, warmup);
+        this.stats = new ReceiptStats(topics.dlq(), first, expected, warmup);
         this.expected = expected;
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(topics.output(), topics.dlq())) {
@@ -44,7 +45,12 @@ final class Receiver {
             }
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        if (fromEnd) {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(30))); // resolve the lazy seek now
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
         this.thread = new Thread(this::loop, "bench-receiver");
         thread.setDaemon(true);
     }
@@ -63,9 +69,15 @@ final class Receiver {
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
     }
 
-    /** Starts receiving articles {@code b-0 .. b-(expected-1)}; the first {@code warmup} receipts are not measured. */
-    static Receiver start(String bootstrapServers, BenchTopics topics, int expected, int warmup) {
-        Receiver receiver = new Receiver(bootstrapServers, topics, expected, warmup);
+    /**
+     * Starts receiving articles {@code b-<first> .. b-<first+expected-1>}; the first {@code warmup} receipts are not
+     * measured.
+     *
+     * @param fromEnd read only what the topics get from now on (else from the beginning)
+     */
+    static Receiver start(String bootstrapServers, BenchTopics topics, long first, int expected, int warmup,
+                          boolean fromEnd) {
+        Receiver receiver = new Receiver(bootstrapServers, topics, first, expected, warmup, fromEnd);
         receiver.thread.start();
         return receiver;
     }

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param applicationId  its Kafka Streams application id
  * @param config         the tagger configuration it ran with (the bench's entries and {@code --set})
  * @param startupSeconds from {@code start()} to the RUNNING state
+ * @param warmup         the articles sent and awaited before the measured ones
  * @param produced       what was sent
  * @param received       what came back, latency and throughput
  * @param resources      CPU, memory and GC from the first send to the end of receiving
  */
 public record RunReport(int streamThreads, String run, String applicationId, Map<String, String> config,
-                        double startupSeconds, ProducerResult produced, ReceiverResult received,
+                        double startupSeconds, WarmupResult warmup, ProducerResult produced, ReceiverResult received,
                         ResourceUsage resources) {
 
     public RunReport {
@@ -36,6 +37,10 @@ public record RunReport(int streamThreads, String run, String applicationId, Map
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "startup: %.2f s from start() to RUNNING", startupSeconds));
+        if (warmup.messages() > 0) {
+            lines.add(String.format(Locale.ROOT, "warm-up: %,d articles before the measured ones, %,d back in %.1f s (%,.0f/s)",
+                    warmup.messages(), warmup.back(), warmup.seconds(), warmup.rate()));
+        }
         String target = produced.targetRate() > 0
                 ? String.format(Locale.ROOT, "target %,.0f/s, achieved %,.0f/s, at worst %.1f ms behind schedule",
                         produced.targetRate(), produced.achievedRate(), produced.maxLagMs())

@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "First receipts left out of the figures (default: 5000, or a tenth of --messages if less).")
     Integer warmup;
 
+    @Option(names = "--warmup-messages", description = "Articles sent as fast as possible, and all awaited, before each run's "
+            + "measured ones, so that those meet JIT-compiled code (default: 100000; 0 = none).")
+    Integer warmupMessages;
+
     @Option(names = "--verify-threads", description = "Run with 1, then 2 stream threads on the same input and compare every output.")
     boolean verifyThreads;
 
@@ -109,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         int warm = warmup != null ? warmup : BenchSettings.defaultWarmup(messages);
         try {
-            return new BenchSettings(messages, rate, warm, threads == null ? 1 : threads, verifyThreads,
+            return new BenchSettings(messages, rate, warm,
+                    warmupMessages != null ? warmupMessages : BenchSettings.DEFAULT_WARMUP_MESSAGES, threads == null ? 1 : threads, verifyThreads,
                     Optional.ofNullable(bootstrapServers), set, Duration.ofSeconds(idleTimeoutSeconds), keepTopics);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -25,7 +25,7 @@ class BenchIT {
     void shouldReportEveryFigureOfAPacedRun(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("paced.json");
 
-        String out = bench("--messages", "3000", "--rate", "1000", "--warmup", "500", "--report", report.toString());
+        String out = bench("--messages", "3000", "--rate", "1000", "--warmup", "500", "--warmup-messages", "1000", "--report", report.toString());
 
         JsonNode r = JSON.readTree(report.toFile());
         assertThat(r.at("/settings/rate").asDouble()).isEqualTo(1000.0);
@@ -33,8 +33,13 @@ class BenchIT {
         assertThat(r.get("runs")).hasSize(1);
         assertConsistent(r.get("runs").get(0), 3000, 500, 1);
         assertThat(r.get("runs").get(0).at("/produced/achievedRate").asDouble()).isPositive();
+        // The warm-up's 1,000 articles all came back before the measured 3,000, and none of them was counted again.
+        assertThat(r.at("/settings/warmupMessages").asInt()).isEqualTo(1000);
+        assertThat(r.at("/runs/0/warmup/messages").asInt()).isEqualTo(1000);
+        assertThat(r.at("/runs/0/warmup/back").asLong()).isEqualTo(1000);
+        assertThat(r.at("/runs/0/received/unexpected").asLong()).isZero();
         assertThat(r.get("verification").isNull()).isTrue();
-        assertThat(out).contains("1 stream thread (run ", "latency: p50 ", "throughput: ", "startup: ",
+        assertThat(out).contains("1 stream thread (run ", "warm-up: 1,000 articles before the measured ones", "latency: p50 ", "throughput: ", "startup: ",
                 "embedded: shares this JVM", "report written to " + report);
     }
 
@@ -42,7 +47,7 @@ class BenchIT {
     void shouldTagEveryArticleAlikeWithOneAndTwoStreamThreads(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("verify.json");
 
-        String out = bench("--messages", "3000", "--warmup", "300", "--verify-threads", "--report", report.toString());
+        String out = bench("--messages", "3000", "--warmup", "300", "--warmup-messages", "0", "--verify-threads", "--report", report.toString());
 
         JsonNode r = JSON.readTree(report.toFile());
         assertThat(r.at("/settings/rate").asDouble()).isZero();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BenchSettingsTest {
 
     private static BenchSettings settings(int messages, double rate, int warmup, Map<String, String> config) {
-        return new BenchSettings(messages, rate, warmup, 1, false, Optional.empty(), config, Duration.ofSeconds(60), false);
+        return new BenchSettings(messages, rate, warmup, 0, 1, false, Optional.empty(), config, Duration.ofSeconds(60), false);
     }
 
     @Test
@@ -51,7 +51,7 @@ class BenchSettingsTest {
 
     @Test
     void shouldRunOneThenTwoStreamThreadsWhenVerifying() {
-        BenchSettings s = new BenchSettings(100, 0, 0, 1, true, Optional.of(" "), Map.of(), Duration.ofSeconds(1), false);
+        BenchSettings s = new BenchSettings(100, 0, 0, 0, 1, true, Optional.of(" "), Map.of(), Duration.ofSeconds(1), false);
 
         assertThat(s.runThreads()).isEqualTo(List.of(1, 2));
         assertThat(s.bootstrapServers()).isEmpty();

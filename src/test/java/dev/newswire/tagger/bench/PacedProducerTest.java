@@ -23,7 +23,7 @@ class PacedProducerTest {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         long before = System.currentTimeMillis();
 
-        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 50, 0);
+        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 0, 50, 0);
 
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(sent).hasSize(50);
@@ -39,7 +39,7 @@ class PacedProducerTest {
     void shouldNeverSendAheadOfTheSchedule() {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
-        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 101, 1000);
+        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 0, 101, 1000);
 
         // The 101st article is due 100 ms after the first.
         assertThat(result.sendSeconds()).isGreaterThanOrEqualTo(0.1);
@@ -57,7 +57,7 @@ class PacedProducerTest {
             }
         };
 
-        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 3, 0);
+        ProducerResult result = PacedProducer.send(producer, "in", PAYLOADS, 0, 3, 0);
 
         assertThat(result.failed()).isEqualTo(3);
         assertThat(result.acknowledged()).isZero();

@@ -23,7 +23,7 @@ class ReceiptStatsTest {
 
     @Test
     void shouldMeasureLatencyFromTheRecordTimestampAfterTheWarmup() {
-        ReceiptStats stats = new ReceiptStats("dlq", 4, 1);
+        ReceiptStats stats = new ReceiptStats("dlq", 0, 4, 1);
 
         stats.poll(List.of(record("out", "b-0", 9_000)), 0, NOW_MICROS);                     // warm-up: 1000 ms
         stats.poll(List.of(record("out", "b-1", 9_998), record("out", "b-2", 9_990)), SECOND / 2, NOW_MICROS);
@@ -44,8 +44,22 @@ class ReceiptStatsTest {
     }
 
     @Test
+    void shouldCountOnlyTheArticlesFromItsFirstNumberOn() {
+        ReceiptStats stats = new ReceiptStats("dlq", 1_000, 2, 0);
+
+        stats.poll(List.of(record("out", "b-0", 9_999), record("out", "b-1000", 9_999), record("out", "b-1002", 9_999)),
+                0, NOW_MICROS);
+
+        ReceiverResult result = stats.result();
+        assertThat(result.tagged()).isEqualTo(1);
+        assertThat(result.unexpected()).isEqualTo(2);
+        assertThat(result.missing()).isEqualTo(1);
+        assertThat(result.missingExamples()).containsExactly("b-1001");
+    }
+
+    @Test
     void shouldCountEachArticleOnceAndDeadLettersApart() {
-        ReceiptStats stats = new ReceiptStats("dlq", 5, 0);
+        ReceiptStats stats = new ReceiptStats("dlq", 0, 5, 0);
 
         stats.poll(List.of(record("out", "b-0", 9_999), record("out", "b-0", 9_999), record("dlq", "b-1", 9_999),
                 record("out", "other", 9_999), record("out", "b-7", 9_999), record("out", "b-2", 10_001)), 0, NOW_MICROS);
@@ -63,7 +77,7 @@ class ReceiptStatsTest {
 
     @Test
     void shouldCountReceiptsPerSecondIncludingEmptySeconds() {
-        ReceiptStats stats = new ReceiptStats("dlq", 3, 0);
+        ReceiptStats stats = new ReceiptStats("dlq", 0, 3, 0);
 
         stats.poll(List.of(record("out", "b-0", 9_999)), 0, NOW_MICROS);
         stats.poll(List.of(record("out", "b-1", 9_999), record("out", "b-2", 9_999)), 2 * SECOND + 1, NOW_MICROS);

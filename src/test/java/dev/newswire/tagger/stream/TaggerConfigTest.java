@@ -54,6 +54,20 @@ class TaggerConfigTest {
     }
 
     @Test
+    void shouldGiveTheStreamsProducerAShortLingerAndLargeBatchesUnlessOverridden() {
+        Properties defaults = TaggerConfig.fromMap(Map.of()).streamsProperties();
+        assertThat(new StreamsConfig(defaults).getProducerConfigs("client"))
+                .containsEntry("linger.ms", 5)
+                .containsEntry("batch.size", 1024 * 1024);
+
+        Properties overridden = TaggerConfig.fromMap(Map.of("streams.producer.linger.ms", "100",
+                "streams.producer.batch.size", "16384")).streamsProperties();
+        assertThat(new StreamsConfig(overridden).getProducerConfigs("client"))
+                .containsEntry("linger.ms", "100")
+                .containsEntry("batch.size", "16384");
+    }
+
+    @Test
     void shouldNameTheBadKeyInItsError() {
         assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("classification.top.k", "three")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("classification.top.k");
