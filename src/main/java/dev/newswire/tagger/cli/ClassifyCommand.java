@@ -1,7 +1,5 @@
 package dev.newswire.tagger.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.ModelBundle;
@@ -11,6 +9,7 @@ import dev.newswire.tagger.stream.ArticleDeserializer;
 import dev.newswire.tagger.stream.InvalidArticleException;
 import dev.newswire.tagger.stream.TaggedArticles;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = 1)
 final class ClassifyCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_TOP = 100;
 
     @Spec
@@ -80,9 +78,8 @@ final class ClassifyCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         if (!texts.isEmpty()) {
             for (int i = 0; i < texts.size(); i++) {
-                ObjectNode json = JSON.createObjectNode().put("id", String.valueOf(i + 1)).put("body", texts.get(i));
-                Article article = new Article(String.valueOf(i + 1), "", texts.get(i), json);
-                out.println(JSON.writeValueAsString(TaggedArticles.tag(article, classifier.classify(article.text()), bundle, clock.instant())));
+                Article article = Article.of(String.valueOf(i + 1), "", texts.get(i));
+                out.println(tagged(article, classifier, bundle, clock));
             }
             out.flush();
             return 0;
@@ -101,7 +98,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             try {
                 Article article = parser.parse(line.bytes());
-                out.println(JSON.writeValueAsString(TaggedArticles.tag(article, classifier.classify(article.text()), bundle, clock.instant())));
+                out.println(tagged(article, classifier, bundle, clock));
             } catch (InvalidArticleException e) {
                 bad++;
                 err.printf("line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
@@ -110,5 +107,11 @@ final class ClassifyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return bad == 0 ? 0 : 1;
+    }
+
+    /** The article's output line, as the stream writes it. */
+    private static String tagged(Article article, TopicClassifier classifier, ModelBundle bundle, Clock clock) {
+        byte[] json = TaggedArticles.toJson(article, classifier.classify(article.text()), bundle, clock.instant());
+        return new String(json, StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,15 @@
 package dev.newswire.tagger.stream;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.stream.InvalidArticleException.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,9 +18,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Parses and validates an input value: at most {@code maxBytes}, strict UTF-8, one JSON object (no duplicate
- * field names, no unpaired surrogate escapes) with a non-empty
+ * field names, no unpaired surrogate escapes, at most 200 levels deep) with a non-empty
  * string {@code id} and, if present, string (or null) {@code headline} and {@code body}. Anything else throws
  * {@link InvalidArticleException} with the reason. A null value (a tombstone) deserializes to null.
+ *
+ * <p>One streaming pass over the tokens (Jackson's {@link JsonParser}), no tree: the article keeps the value's
+ * bytes, which the output carries on as they are. Only a value with a top-level {@code classification} field is
+ * parsed into a tree, to drop that field (the output's own replaces it).
  */
 public final class ArticleDeserializer implements Deserializer<Article> {
 
@@ -29,6 +36,9 @@ public final class ArticleDeserializer implements Deserializer<Article> {
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
+
+    /** The output's field; an input field of that name is dropped. */
+    static final String CLASSIFICATION = "classification";
 
     private final int maxBytes;
 
@@ -48,57 +58,164 @@ public final class ArticleDeserializer implements Deserializer<Article> {
                     "value is " + data.length + " bytes, more than max.article.bytes=" + maxBytes);
         }
         String text = decodeUtf8(data);
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
+        Fields fields;
+        try (JsonParser parser = JSON.createParser(text)) {
+            fields = Fields.read(parser, text.contains("\\u"));
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException(Reason.MALFORMED_JSON, "not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        if (node == null || !node.isObject()) {
-            throw new InvalidArticleException(Reason.NOT_AN_OBJECT,
-                    "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        if (fields.rootType != null) {
+            throw new InvalidArticleException(Reason.NOT_AN_OBJECT, "expected a JSON object, got " + fields.rootType);
         }
-        ObjectNode object = (ObjectNode) node;
-        if (text.contains("\\u") && hasUnpairedSurrogate(object)) {
+        if (fields.unpairedSurrogate) {
             throw new InvalidArticleException(Reason.INVALID_UNICODE,
                     "a string contains an unpaired UTF-16 surrogate escape (e.g. \"\\ud800\"), which is not Unicode text");
         }
-        JsonNode id = object.get("id");
-        if (id == null || id.isNull()) {
+        if (fields.idType == null || fields.idType.equals("null")) {
             throw new InvalidArticleException(Reason.MISSING_ID, "the article has no \"id\"");
         }
-        if (!id.isTextual()) {
-            throw new InvalidArticleException(Reason.WRONG_TYPE, "\"id\" must be a string, got " + typeOf(id));
+        if (fields.id == null) {
+            throw new InvalidArticleException(Reason.WRONG_TYPE, "\"id\" must be a string, got " + fields.idType);
         }
-        if (id.asText().isBlank()) {
+        if (fields.id.isBlank()) {
             throw new InvalidArticleException(Reason.MISSING_ID, "\"id\" is empty");
         }
-        return new Article(id.asText(), optionalText(object, "headline"), optionalText(object, "body"), object);
+        String headline = optionalText("headline", fields.headline, fields.headlineType);
+        String body = optionalText("body", fields.body, fields.bodyType);
+        return new Article(fields.id, headline, body, fields.hasClassification ? withoutClassification(text) : data);
     }
 
-    /** Whether any string or field name in {@code node} holds an unpaired surrogate (only JSON escapes can make one). */
-    static boolean hasUnpairedSurrogate(JsonNode node) {
-        if (node.isTextual()) {
-            return unpaired(node.asText());
+    private static String optionalText(String field, String value, String type) {
+        if (type == null || type.equals("null")) {
+            return "";
         }
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            if (unpaired(field.getKey()) || hasUnpairedSurrogate(field.getValue())) {
-                return true;
+        if (value == null) {
+            throw new InvalidArticleException(Reason.WRONG_TYPE, "\"" + field + "\" must be a string, got " + type);
+        }
+        return value;
+    }
+
+    /** The object's bytes without its top-level {@code classification} field (already validated). */
+    private static byte[] withoutClassification(String text) {
+        try {
+            ObjectNode object = (ObjectNode) JSON.readTree(text);
+            object.remove(CLASSIFICATION);
+            return JSON.writeValueAsBytes(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated article no longer parses", e);
+        }
+    }
+
+    /**
+     * What one pass over the tokens found. Every token is read, so that anything malformed anywhere is reported
+     * as such before any other finding, as a tree parser would.
+     */
+    private static final class Fields {
+        /** The root's type when it is not an object ("array", "string", ... or "nothing"), else null. */
+        String rootType;
+        String id;
+        String idType;
+        String headline;
+        String headlineType;
+        String body;
+        String bodyType;
+        boolean hasClassification;
+        boolean unpairedSurrogate;
+
+        static Fields read(JsonParser parser, boolean mayHaveSurrogateEscapes) throws IOException {
+            Fields f = new Fields();
+            JsonToken root = parser.nextToken();
+            if (root != JsonToken.START_OBJECT) {
+                f.rootType = root == null ? "nothing" : typeOf(root);
+                if (root != null) {
+                    f.skipValue(parser, root, mayHaveSurrogateEscapes);
+                }
+            } else {
+                f.readObject(parser, mayHaveSurrogateEscapes);
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                        "Trailing token (of type " + trailing + ") found after the value");
+            }
+            return f;
+        }
+
+        private void readObject(JsonParser parser, boolean checkStrings) throws IOException {
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                String name = parser.currentName();
+                if (checkStrings) {
+                    check(name);
+                }
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "id" -> {
+                        idType = typeOf(value);
+                        id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case "headline" -> {
+                        headlineType = typeOf(value);
+                        headline = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case "body" -> {
+                        bodyType = typeOf(value);
+                        body = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case CLASSIFICATION -> hasClassification = true;
+                    default -> {
+                    }
+                }
+                skipValue(parser, value, checkStrings);
             }
         }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (hasUnpairedSurrogate(element)) {
-                    return true;
+
+        /** Reads past the value that starts at {@code first}, checking its strings when asked. */
+        private void skipValue(JsonParser parser, JsonToken first, boolean checkStrings) throws IOException {
+            if (first == JsonToken.VALUE_STRING) {
+                if (checkStrings) {
+                    check(parser.getText());
+                }
+                return;
+            }
+            if (!first.isStructStart()) {
+                return;
+            }
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken t = parser.nextToken();
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                } else if (checkStrings && (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME)) {
+                    check(parser.getText());
                 }
             }
         }
-        return false;
+
+        private void check(String s) {
+            if (!unpairedSurrogate && hasUnpairedSurrogate(s)) {
+                unpairedSurrogate = true;
+            }
+        }
     }
 
-    private static boolean unpaired(String s) {
+    private static String typeOf(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** Whether {@code s} holds a UTF-16 surrogate without its partner (only a JSON escape can make one). */
+    static boolean hasUnpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -108,21 +225,6 @@ public final class ArticleDeserializer implements Deserializer<Article> {
             }
         }
         return false;
-    }
-
-    private static String optionalText(ObjectNode object, String field) {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (!value.isTextual()) {
-            throw new InvalidArticleException(Reason.WRONG_TYPE, "\"" + field + "\" must be a string, got " + typeOf(value));
-        }
-        return value.asText();
-    }
-
-    private static String typeOf(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String decodeUtf8(byte[] data) {

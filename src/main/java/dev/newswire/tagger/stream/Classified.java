@@ -8,5 +8,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param shadow null without a shadow model
  */
-record Classified(ObjectNode tagged, ObjectNode shadow) {
+record Classified(TaggedArticle tagged, ObjectNode shadow) {
 }

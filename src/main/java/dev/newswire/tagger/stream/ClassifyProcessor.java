@@ -65,7 +65,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], Article, Clas
         SparseVector vector = classifier.vectorizer().vectorize(article.text());
         Prediction prediction = classifier.classify(vector);
         Instant now = clock.instant();
-        ObjectNode tagged = TaggedArticles.tag(article, prediction, model, now);
+        TaggedArticle tagged = new TaggedArticle(article, prediction, model, now);
         ObjectNode shadow = null;
         if (serving.shadow() != null) {
             ModelBundle shadowModel = serving.shadow();

@@ -19,7 +19,14 @@ public final class JsonSerde {
         }, new ArticleDeserializer(maxBytes));
     }
 
-    /** Tagged articles as UTF-8 JSON. */
+    /** Tagged articles, written as UTF-8 JSON ({@link TaggedArticles#toJson}); outputs are only written. */
+    public static Serde<TaggedArticle> taggedArticles() {
+        return Serdes.serdeFrom((topic, tagged) -> tagged == null ? null : tagged.toJson(), (topic, bytes) -> {
+            throw new UnsupportedOperationException("tagged articles are only written; read them with tagged()");
+        });
+    }
+
+    /** JSON objects as UTF-8 JSON: the shadow topic's values, and tagged articles read back (e.g. by tests). */
     public static Serde<ObjectNode> tagged() {
         return Serdes.serdeFrom((topic, node) -> {
             if (node == null) {

@@ -1,26 +1,89 @@
 package dev.newswire.tagger.stream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.Prediction;
 import dev.newswire.tagger.model.TopicScore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * Builds the output value: the input article's JSON (every field kept) plus a {@code classification} object
  * {@code {"topic", "confidence", "abstained", "top": [{"topic", "score"}…], "model": {"name", "version", "id"},
- * "classified_at"}}. An input field named {@code classification} is replaced. Pure: the input is not changed.
+ * "classified_at"}}, as its last field. The article's bytes are copied as they are, not parsed and written again;
+ * an input field named {@code classification} has already been dropped by {@link ArticleDeserializer}. Pure: the
+ * input is not changed.
  */
 public final class TaggedArticles {
+
+    private static final byte[] FIELD = ("\"" + ArticleDeserializer.CLASSIFICATION + "\":").getBytes(StandardCharsets.US_ASCII);
 
     private TaggedArticles() {
     }
 
-    public static ObjectNode tag(Article article, Prediction prediction, ModelBundle model, Instant classifiedAt) {
-        ObjectNode out = article.json().deepCopy();
-        fill(out.putObject("classification"), prediction, model, classifiedAt);
-        return out;
+    /** The output value of {@code article} classified as {@code prediction} by {@code model}, UTF-8 JSON. */
+    public static byte[] toJson(Article article, Prediction prediction, ModelBundle model, Instant classifiedAt) {
+        byte[] json = article.jsonBytes();
+        int close = lastNonSpace(json, json.length);
+        if (close < 0 || json[close] != '}') {
+            throw new IllegalStateException("an article's JSON does not end with '}'");
+        }
+        boolean empty = json[lastNonSpace(json, close)] == '{';
+        ByteArrayBuilder out = new ByteArrayBuilder(close + 512);
+        out.write(json, 0, close);
+        if (!empty) {
+            out.write(',');
+        }
+        out.write(FIELD);
+        try (JsonGenerator generator = ArticleDeserializer.JSON.getFactory().createGenerator(out)) {
+            writeClassification(generator, prediction, model, classifiedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    /** The index of the last byte before {@code end} that is not JSON whitespace, or -1. */
+    private static int lastNonSpace(byte[] json, int end) {
+        int i = end - 1;
+        while (i >= 0 && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+            i--;
+        }
+        return i;
+    }
+
+    private static void writeClassification(JsonGenerator g, Prediction prediction, ModelBundle model,
+                                            Instant classifiedAt) throws IOException {
+        g.writeStartObject();
+        if (prediction.abstained()) {
+            g.writeNullField("topic");
+        } else {
+            g.writeStringField("topic", prediction.topic());
+        }
+        g.writeNumberField("confidence", prediction.confidence());
+        g.writeBooleanField("abstained", prediction.abstained());
+        g.writeArrayFieldStart("top");
+        for (TopicScore score : prediction.top()) {
+            g.writeStartObject();
+            g.writeStringField("topic", score.topic());
+            g.writeNumberField("score", score.score());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("model");
+        g.writeStringField("name", model.name());
+        g.writeStringField("version", model.version());
+        g.writeStringField("id", model.id());
+        g.writeEndObject();
+        g.writeStringField("classified_at", classifiedAt.toString());
+        g.writeEndObject();
     }
 
     /**
@@ -29,7 +92,7 @@ public final class TaggedArticles {
      */
     public static ObjectNode shadowComparison(Article article, Prediction active, ModelBundle activeModel,
                                               Prediction shadow, ModelBundle shadowModel, Instant at) {
-        ObjectNode out = article.json().objectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", article.id());
         out.put("agree", java.util.Objects.equals(active.topic(), shadow.topic()));
         fill(out.putObject("active"), active, activeModel, at);

@@ -70,7 +70,7 @@ public final class TaggerTopology {
                 .processValues(() -> new ClassifyProcessor(models, config.topK(),
                         config.inferenceEngine(), clock, shadowStats), Named.as(CLASSIFY));
         classified.mapValues(Classified::tagged, Named.as(TAGGED_VALUE))
-                .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), JsonSerde.tagged()).withName(SINK));
+                .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), JsonSerde.taggedArticles()).withName(SINK));
         if (config.shadowOutput()) {
             classified.filter((key, c) -> c.shadow() != null, Named.as(HAS_SHADOW))
                     .mapValues(Classified::shadow, Named.as(SHADOW_VALUE))
