@@ -36,6 +36,12 @@ public final class Tokenizer {
         void token(char[] chars, int start, int length);
     }
 
+    /** A token and its {@link String#hashCode()}, computed as it was scanned (for the vocabulary lookup). */
+    @FunctionalInterface
+    interface HashedTokenSink {
+        void token(char[] chars, int start, int length, int hash);
+    }
+
     private static final boolean[] ASCII_SEPARATOR = new boolean[128];
     private static final char[] ASCII_LOWER = new char[128];
 
@@ -61,41 +67,51 @@ public final class Tokenizer {
 
     /** Hands each token of {@code text} to {@code sink}, in order: the tokens {@link #tokenize} returns. */
     public static void forEachToken(String text, TokenSink sink) {
+        scan(text, (chars, start, length, hash) -> sink.token(chars, start, length));
+    }
+
+    /** {@link #forEachToken}, with each token's hash code. */
+    static void scan(String text, HashedTokenSink sink) {
         if (text == null || text.isEmpty()) {
             return;
         }
         int n = text.length();
         char[] token = new char[Math.min(n, 64)];
         int length = 0;
+        int hash = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 128) {
-                continueLowerCased(text.toLowerCase(Locale.ROOT), i, token, length, sink);
+                continueLowerCased(text.toLowerCase(Locale.ROOT), i, token, length, hash, sink);
                 return;
             }
             if (ASCII_SEPARATOR[c]) {
                 if (length > 0) {
-                    sink.token(token, 0, length);
+                    sink.token(token, 0, length, hash);
                     length = 0;
+                    hash = 0;
                 }
             } else {
                 if (length == token.length) {
                     token = Arrays.copyOf(token, 2 * length);
                 }
-                token[length++] = ASCII_LOWER[c];
+                char lower = ASCII_LOWER[c];
+                token[length++] = lower;
+                hash = 31 * hash + lower;
             }
         }
         if (length > 0) {
-            sink.token(token, 0, length);
+            sink.token(token, 0, length, hash);
         }
     }
 
     /**
      * The scan of any text from {@code from} on, in {@code lower} (the whole text lower-cased, whose first
      * {@code from} characters are those of the ASCII scan so far), with the {@code length} characters of the
-     * token in progress in {@code token}.
+     * token in progress in {@code token} and their {@code hash}.
      */
-    private static void continueLowerCased(String lower, int from, char[] token, int length, TokenSink sink) {
+    private static void continueLowerCased(String lower, int from, char[] token, int length, int hash,
+                                           HashedTokenSink sink) {
         char[] buffer = token.length >= lower.length() ? token : Arrays.copyOf(token, lower.length());
         for (int i = from; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -103,19 +119,22 @@ public final class Tokenizer {
                 if (Character.getType(lower.codePointAt(i)) != Character.FORMAT) {
                     buffer[length++] = c;
                     buffer[length++] = lower.charAt(i + 1);
+                    hash = 31 * (31 * hash + c) + lower.charAt(i + 1);
                 }
                 i++;
             } else if (isSeparator(c) || Character.isSurrogate(c)) {
                 if (length > 0) {
-                    sink.token(buffer, 0, length);
+                    sink.token(buffer, 0, length, hash);
                     length = 0;
+                    hash = 0;
                 }
             } else if (Character.getType(c) != Character.FORMAT) {
                 buffer[length++] = c;
+                hash = 31 * hash + c;
             }
         }
         if (length > 0) {
-            sink.token(buffer, 0, length);
+            sink.token(buffer, 0, length, hash);
         }
     }
 

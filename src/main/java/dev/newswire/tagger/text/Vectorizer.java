@@ -38,7 +38,7 @@ public final class Vectorizer {
     public SparseVector vectorize(String text) {
         // The same as vectorizeTokens(Tokenizer.tokenize(text)), without a string per token.
         WordIds ids = new WordIds(dimension());
-        Tokenizer.forEachToken(text, (chars, start, length) -> ids.add(vocabulary.indexOf(chars, start, length)));
+        Tokenizer.scan(text, (chars, start, length, hash) -> ids.add(vocabulary.indexOf(chars, start, length, hash)));
         return ids.toVector();
     }
 

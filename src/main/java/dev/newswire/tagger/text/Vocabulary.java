@@ -141,8 +141,13 @@ public final class Vocabulary {
     public int indexOf(char[] chars, int start, int length) {
         int hash = 0;
         for (int i = start; i < start + length; i++) {
-            hash = 31 * hash + chars[i]; // String.hashCode()
+            hash = 31 * hash + chars[i];
         }
+        return indexOf(chars, start, length, hash);
+    }
+
+    /** {@link #indexOf(char[], int, int)} given the word's {@link String#hashCode()} (the tokenizer computes it). */
+    int indexOf(char[] chars, int start, int length, int hash) {
         for (int slot = home(hash); slots[slot + 1] != 0; slot = (slot + 2) & (slots.length - 1)) {
             int index = slots[slot + 1] - 1;
             if (slots[slot] == hash && sameChars(index, chars, start, length)) {

@@ -57,6 +57,28 @@ class TokenizerCorpusTest {
     }
 
     @Test
+    void shouldVectorizeRandomTextOfSubtleCharactersAsTheReferenceVectorizer() {
+        // Every word of the texts is known, so that a token looked up wrongly (a wrong hash) shows.
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>();
+        for (int n = 0; n < 20_000; n++) {
+            texts.add(randomText(random));
+        }
+        Vocabulary vocabulary = Vocabulary.build(texts.stream().map(ReferenceTokenizer::tokenize).toList(), 1_000_000);
+        for (FeatureWeighting weighting : FeatureWeighting.values()) {
+            Vectorizer vectorizer = new Vectorizer(vocabulary, weighting);
+            Reference reference = new Reference(vocabulary, weighting);
+            for (String text : texts) {
+                SparseVector expected = reference.vectorize(text);
+                SparseVector actual = vectorizer.vectorize(text);
+                if (!actual.equals(expected)) {
+                    assertThat(actual).as("%s: text %s", weighting, escaped(text)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldVectorizeEveryReutersDocumentAsTheReferenceVectorizer() {
         List<List<String>> tokens = new ArrayList<>();
         corpus.forEach(d -> tokens.add(ReferenceTokenizer.tokenize(d.text())));
