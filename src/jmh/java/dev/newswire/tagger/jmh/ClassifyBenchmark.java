@@ -6,6 +6,7 @@ import dev.newswire.tagger.model.InferenceEngine;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.Prediction;
 import dev.newswire.tagger.model.TopicClassifier;
+import dev.newswire.tagger.text.ReferenceTokenizer;
 import dev.newswire.tagger.text.SparseVector;
 import dev.newswire.tagger.text.Vectorizer;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public class ClassifyBenchmark {
     /** Text → vector as before the fast path: a string per token, a HashMap lookup, sorted indices (binary weights). */
     @Benchmark
     public SparseVector legacyVectorize() {
-        List<String> tokens = LegacyTokenizer.tokenize(articles.get(nextIndex()));
+        List<String> tokens = ReferenceTokenizer.tokenize(articles.get(nextIndex()));
         int[] ids = new int[tokens.size()];
         int n = 0;
         for (String token : tokens) {

@@ -1,5 +1,6 @@
 package dev.newswire.tagger.jmh;
 
+import dev.newswire.tagger.text.ReferenceTokenizer;
 import dev.newswire.tagger.text.Tokenizer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The tokenizer alone per article, on the keras46 test newswires, in microseconds per article: the current one
  * ({@link Tokenizer#tokenize}, a string per token for the caller; {@link Tokenizer#forEachToken}, as the vectorizer
- * uses it, no string at all) and the one before the fast path ({@link LegacyTokenizer}).
+ * uses it, no string at all) and the one before the fast path ({@link ReferenceTokenizer}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,6 +50,6 @@ public class TokenizerBenchmark {
 
     @Benchmark
     public List<String> legacyTokenize() {
-        return LegacyTokenizer.tokenize(nextArticle());
+        return ReferenceTokenizer.tokenize(nextArticle());
     }
 }

@@ -1,15 +1,28 @@
-package dev.newswire.tagger.jmh;
+package dev.newswire.tagger.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The tokenizer as it was before the fast path (issue 4): a lower-cased copy of the text, a StringBuilder and a
- * string per token. Only the baseline of {@link TokenizerBenchmark}; the tests keep the same code as the reference
- * the current tokenizer must equal.
+ * The tokenizer as it was before {@link Tokenizer} learned to scan without a string per token: kept, verbatim but
+ * for its name, only as the reference the new one must equal ({@code TokenizerCorpusTest}) and as the baseline of
+ * the JMH benchmarks. It lives in {@code src/reference/java}, which the tests and the {@code bench} profile compile
+ * (never the application).
+ *
+ * <p>Splits text into lower-case word tokens exactly as Keras' {@code text_to_word_sequence} does with its default
+ * filters: the text is lower-cased with {@link Locale#ROOT}, each of
+ * {@code !"#$%&()*+,-./:;<=>?@[\]^_`{|}~}, tab and newline is a separator, and numbers stay tokens.
+ *
+ * <p>Deliberate extensions for text that is not 1987 newswire ASCII: every other Unicode whitespace character
+ * ({@code \r}, no-break space, ...) and every unpaired surrogate is a separator, where Keras would glue it into a
+ * token (an unpaired surrogate could not even be written to a vocabulary file); invisible format characters
+ * (Unicode category Cf: zero-width space and joiners, direction marks, soft hyphen, BOM) are dropped, so
+ * {@code "o\u200bil"} is {@code "oil"}.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class LegacyTokenizer {
+public final class ReferenceTokenizer {
 
     /** The Keras default filter characters, tab and newline included. */
     static final String KERAS_FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
@@ -23,11 +36,11 @@ final class LegacyTokenizer {
         ASCII_SEPARATOR[' '] = true;
     }
 
-    private LegacyTokenizer() {
+    private ReferenceTokenizer() {
     }
 
     /** The tokens of {@code text} in order, duplicates kept; empty for null or blank text. */
-    static List<String> tokenize(String text) {
+    public static List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return tokens;
