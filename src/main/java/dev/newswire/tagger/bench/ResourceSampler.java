@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Samples this process's resource use once a second while a run is measured: CPU load, heap used, resident
  * memory (VmRSS of {@code /proc/self/status}; none where there is no such file), and at the end the CPU time,
- * collections and GC time the window took. Everything in this JVM counts, the embedded broker too.
+ * collections and GC time the window took, and the CPU time by kind of thread ({@link ThreadCpu}). Everything in
+ * this JVM counts, the embedded broker too.
  */
 final class ResourceSampler implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class ResourceSampler implements AutoCloseable {
     private final long startGcCount = gcCount();
     private final long startGcMillis = gcMillis();
     private final double startLoadAverage = os.getSystemLoadAverage();
+    private final ThreadCpu startThreads = ThreadCpu.snapshot();
 
     private ResourceSampler() {
         os.getProcessCpuLoad(); // the first reading is meaningless; it starts the interval of the next
@@ -55,6 +58,7 @@ final class ResourceSampler implements AutoCloseable {
         sample();
         double wall = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (os.getProcessCpuTime() - startCpuNanos) / 1e9;
+        Map<String, Double> byThreads = ThreadCpu.snapshot().since(startThreads, cpu);
         int cores = Runtime.getRuntime().availableProcessors();
         List<ResourceUsage.Sample> taken;
         synchronized (samples) {
@@ -66,7 +70,7 @@ final class ResourceSampler implements AutoCloseable {
         double cpuPeak = taken.stream().mapToDouble(ResourceUsage.Sample::processCpuPercent).max().orElse(0);
         return new ResourceUsage(wall, cpu, cpu / wall, 100 * cpu / wall / cores, cpuPeak, cores, heapPeak,
                 mb(memory.getHeapMemoryUsage().getMax()), rssPeak, gcCount() - startGcCount, gcMillis() - startGcMillis,
-                startLoadAverage, os.getSystemLoadAverage(), taken);
+                startLoadAverage, os.getSystemLoadAverage(), byThreads, taken);
     }
 
     @Override

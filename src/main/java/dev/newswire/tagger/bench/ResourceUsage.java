@@ -1,6 +1,7 @@
 package dev.newswire.tagger.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * This process's resource use during a run's measured window (from the first send to the last receipt).
@@ -18,14 +19,18 @@ import java.util.List;
  * @param gcMillis           time spent collecting in the window, ms
  * @param loadAverageStart   the machine's 1-minute load average at the start (-1 where not available)
  * @param loadAverageEnd     and at the end
+ * @param cpuSecondsByThreads CPU seconds of the window by kind of thread (stream threads, the tagger's producer I/O,
+ *                           the bench's producer and receiver, the broker and other Java threads, and what no Java
+ *                           thread accounts for: JIT, GC, VM)
  * @param samples            one per second
  */
 public record ResourceUsage(double wallSeconds, double cpuSeconds, double cpuCores, double cpuPercent,
                             double cpuPeakPercent, int cores, double heapPeakMb, double heapMaxMb, Double rssPeakMb,
                             long gcCount, long gcMillis, double loadAverageStart, double loadAverageEnd,
-                            List<Sample> samples) {
+                            Map<String, Double> cpuSecondsByThreads, List<Sample> samples) {
 
     public ResourceUsage {
+        cpuSecondsByThreads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cpuSecondsByThreads));
         samples = List.copyOf(samples);
     }
 

@@ -63,6 +63,12 @@ public record RunReport(int streamThreads, String run, String applicationId, Map
                 r.cpuCores(), r.cores(), r.cpuPercent(), r.cpuPeakPercent(), r.heapPeakMb(), r.heapMaxMb(),
                 r.rssPeakMb() == null ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", r.rssPeakMb()),
                 r.gcCount(), r.gcMillis(), load(r.loadAverageStart()), load(r.loadAverageEnd())));
+        if (r.cpuSeconds() > 0) {
+            StringBuilder split = new StringBuilder("CPU by thread:");
+            r.cpuSecondsByThreads().forEach((group, seconds) -> split.append(String.format(Locale.ROOT, " %s %.0f %%;",
+                    group, 100 * seconds / r.cpuSeconds())));
+            lines.add(split.substring(0, split.length() - 1));
+        }
         return lines;
     }
 

@@ -38,6 +38,7 @@ class BenchIT {
         assertThat(r.at("/runs/0/warmup/messages").asInt()).isEqualTo(1000);
         assertThat(r.at("/runs/0/warmup/back").asLong()).isEqualTo(1000);
         assertThat(r.at("/runs/0/received/unexpected").asLong()).isZero();
+        assertThat(r.at("/runs/0/resources/cpuSecondsByThreads/stream threads").asDouble()).isPositive();
         assertThat(r.get("verification").isNull()).isTrue();
         assertThat(out).contains("1 stream thread (run ", "warm-up: 1,000 articles before the measured ones", "latency: p50 ", "throughput: ", "startup: ",
                 "embedded: shares this JVM", "report written to " + report);
