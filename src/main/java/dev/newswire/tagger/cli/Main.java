@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code newswire-tagger} command and its subcommands. */
 @Command(name = "newswire-tagger", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Real-time topic tagging of newswire articles with Kafka Streams and an embedded MLP.",
-        subcommands = {DemoCommand.class, BenchCommand.class, RunCommand.class, ClassifyCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, BenchCommand.class, BrokerCommand.class, RunCommand.class, ClassifyCommand.class, TrainCommand.class,
                 EvaluateCommand.class, TopicsCommand.class, KeysCommand.class, PublishCommand.class,
                 ReleaseCommand.class, ModelsCommand.class})
 public final class Main {
