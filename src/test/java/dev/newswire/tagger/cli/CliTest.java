@@ -183,6 +183,13 @@ class CliTest {
     }
 
     @Test
+    void shouldRefuseABrokerPortOutOfRange() {
+        Run r = run("", "broker", "--port", "70000");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--port must be 0 to 65535, got 70000");
+    }
+
+    @Test
     void shouldRefuseANegativeThreadReplacementCount() {
         Run r = run("", "run", "--max-thread-replacements", "-1");
         assertThat(r.exitCode()).isEqualTo(2);
