@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples this process's resource use once a second while a run is measured: CPU load, heap used, resident
- * memory (VmRSS of {@code /proc/self/status}; none where there is no such file), and at the end the CPU time,
+ * memory (VmRSS of {@code /proc/self/status}; none where there is no such file), the heap after the last collection
+ * and, with Native Memory Tracking on, the JVM's native memory outside the heap ({@link NativeMemory}); and at the end the CPU time,
  * collections and GC time the window took, and the CPU time by kind of thread ({@link ThreadCpu}). Everything in
  * this JVM counts, the embedded broker too.
  */
@@ -81,9 +86,11 @@ final class ResourceSampler implements AutoCloseable {
     private void sample() {
         double cpuLoad = os.getProcessCpuLoad();
         OptionalLong rss = residentBytes();
+        OptionalDouble nativeMb = NativeMemory.committedOutsideHeapMb();
         ResourceUsage.Sample s = new ResourceUsage.Sample(round((System.nanoTime() - startNanos) / 1e9),
                 cpuLoad < 0 ? 0 : round(100 * cpuLoad), round(mb(memory.getHeapMemoryUsage().getUsed())),
-                rss.isPresent() ? round(mb(rss.getAsLong())) : null);
+                round(mb(heapAfterLastGc())), rss.isPresent() ? round(mb(rss.getAsLong())) : null,
+                nativeMb.isPresent() ? round(nativeMb.getAsDouble()) : null);
         synchronized (samples) {
             samples.add(s);
         }
@@ -102,6 +109,18 @@ final class ResourceSampler implements AutoCloseable {
             // not Linux, or no procfs: no resident size
         }
         return OptionalLong.empty();
+    }
+
+    /** The heap in use after each pool's most recent collection: the live data, without the garbage since. */
+    private static long heapAfterLastGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (after != null) {
+                used += after.getUsed();
+            }
+        }
+        return used;
     }
 
     private static long gcCount() {

@@ -40,8 +40,32 @@ public record ResourceUsage(double wallSeconds, double cpuSeconds, double cpuCor
      * @param atSeconds        seconds since the window began
      * @param processCpuPercent this process's CPU load over the last interval, % of all cores
      * @param heapUsedMb       heap used, MiB
+     * @param heapAfterGcMb    heap used after the most recent collection (the live data), MiB
      * @param rssMb            resident set, MiB; null where the OS does not say
+     * @param nativeMb         the JVM's committed native memory outside the heap (Native Memory Tracking), MiB;
+     *                         null unless the JVM runs with {@code -XX:NativeMemoryTracking=summary}
      */
-    public record Sample(double atSeconds, double processCpuPercent, double heapUsedMb, Double rssMb) {
+    public record Sample(double atSeconds, double processCpuPercent, double heapUsedMb, double heapAfterGcMb,
+                         Double rssMb, Double nativeMb) {
+    }
+
+    /**
+     * How memory moved from the start of the window to its end: the first and last samples' heap after GC,
+     * native memory (null without Native Memory Tracking) and resident set (null where the OS does not say), MiB.
+     */
+    public record Trend(double heapAfterGcFirstMb, double heapAfterGcLastMb, Double nativeFirstMb, Double nativeLastMb,
+                        Double rssFirstMb, Double rssLastMb) {
+    }
+
+    /** The trend over the samples; null without samples. */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    public Trend memoryTrend() {
+        if (samples.isEmpty()) {
+            return null;
+        }
+        Sample first = samples.get(0);
+        Sample last = samples.get(samples.size() - 1);
+        return new Trend(first.heapAfterGcMb(), last.heapAfterGcMb(), first.nativeMb(), last.nativeMb(), first.rssMb(),
+                last.rssMb());
     }
 }

@@ -63,6 +63,14 @@ public record RunReport(int streamThreads, String run, String applicationId, Map
                 r.cpuCores(), r.cores(), r.cpuPercent(), r.cpuPeakPercent(), r.heapPeakMb(), r.heapMaxMb(),
                 r.rssPeakMb() == null ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", r.rssPeakMb()),
                 r.gcCount(), r.gcMillis(), load(r.loadAverageStart()), load(r.loadAverageEnd())));
+        ResourceUsage.Trend m = r.memoryTrend();
+        if (m != null) {
+            lines.add(String.format(Locale.ROOT, "memory, first -> last second: heap after GC %.0f -> %.0f MiB, native "
+                            + "outside the heap %s, RSS %s", m.heapAfterGcFirstMb(), m.heapAfterGcLastMb(),
+                    m.nativeFirstMb() == null ? "n/a (run with -XX:NativeMemoryTracking=summary)"
+                            : String.format(Locale.ROOT, "%.0f -> %.0f MiB", m.nativeFirstMb(), m.nativeLastMb()),
+                    m.rssFirstMb() == null ? "n/a" : String.format(Locale.ROOT, "%.0f -> %.0f MiB", m.rssFirstMb(), m.rssLastMb())));
+        }
         if (r.cpuSeconds() > 0) {
             StringBuilder split = new StringBuilder("CPU by thread:");
             r.cpuSecondsByThreads().forEach((group, seconds) -> split.append(String.format(Locale.ROOT, " %s %.0f %%;",
