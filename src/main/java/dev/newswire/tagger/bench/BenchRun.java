@@ -58,9 +58,12 @@ final class BenchRun {
                 progress.accept(String.format(Locale.ROOT, "sending %,d articles %s", settings.messages(),
                         settings.rate() > 0 ? String.format(Locale.ROOT, "at %,.0f/s", settings.rate()) : "as fast as possible"));
                 Receiver receiver = Receiver.start(bootstrapServers, topics, 0, settings.messages(), settings.warmup(), true);
-                try {
+                // The producer is closed only after the resources are taken, so that its I/O thread's CPU time is
+                // still counted as the bench's (a thread that has ended is no longer measurable).
+                try (KafkaProducer<byte[], byte[]> producer = producer(settings.rate())) {
                     ResourceSampler sampler = ResourceSampler.start();
-                    ProducerResult produced = produce(topics, 0, settings.messages(), settings.rate());
+                    ProducerResult produced = PacedProducer.send(producer, topics.input(), payloads, 0,
+                            settings.messages(), settings.rate());
                     progress.accept(String.format(Locale.ROOT, "sent %,d in %.2f s; %,d back so far, waiting for the rest",
                             produced.attempted(), produced.sendSeconds(), receiver.accounted()));
                     ReceiverResult received = receiver.finish(settings.idleTimeout(), progress);
@@ -116,7 +119,10 @@ final class BenchRun {
         Receiver receiver = Receiver.start(bootstrapServers, topics, WARMUP_FIRST, count, 0, false);
         try {
             long begin = System.nanoTime();
-            ProducerResult sent = produce(topics, WARMUP_FIRST, count, 0);
+            ProducerResult sent;
+            try (KafkaProducer<byte[], byte[]> producer = producer(0)) {
+                sent = PacedProducer.send(producer, topics.input(), payloads, WARMUP_FIRST, count, 0);
+            }
             if (sent.failed() > 0) {
                 throw new NewswireException("warm-up: " + sent.failed() + " of " + count + " articles failed to send (first: "
                         + sent.firstError() + ")");
@@ -132,11 +138,9 @@ final class BenchRun {
         }
     }
 
-    private ProducerResult produce(BenchTopics topics, long first, int count, double rate) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                PacedProducer.config(bootstrapServers, rate), new ByteArraySerializer(), new ByteArraySerializer())) {
-            return PacedProducer.send(producer, topics.input(), payloads, first, count, rate);
-        }
+    private KafkaProducer<byte[], byte[]> producer(double rate) {
+        return new KafkaProducer<>(PacedProducer.config(bootstrapServers, rate), new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     private static void deleteQuietly(Path dir) {
