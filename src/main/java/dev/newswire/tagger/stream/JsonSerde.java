@@ -19,12 +19,13 @@ public final class JsonSerde {
         }, new ArticleDeserializer(maxBytes));
     }
 
-    /** Tagged articles as UTF-8 JSON. */
+    /** Tagged articles as UTF-8 JSON; a tree with a non-finite number is refused ({@link FiniteNumbers}). */
     public static Serde<ObjectNode> tagged() {
         return Serdes.serdeFrom((topic, node) -> {
             if (node == null) {
                 return null;
             }
+            FiniteNumbers.require(node);
             try {
                 return ArticleDeserializer.JSON.writeValueAsBytes(node);
             } catch (JsonProcessingException e) {
