@@ -52,7 +52,10 @@ public final class ArticleDeserializer implements Deserializer<Article> {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidArticleException(Reason.MALFORMED_JSON, "not JSON: " + e.getOriginalMessage(), e);
+            // The reader itself refuses an unpaired surrogate escape in a field name; in a value it is left to us.
+            String problem = e.getOriginalMessage();
+            throw new InvalidArticleException(problem != null && problem.contains("surrogate") ? Reason.INVALID_UNICODE
+                    : Reason.MALFORMED_JSON, "not JSON: " + problem, e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidArticleException(Reason.NOT_AN_OBJECT,
