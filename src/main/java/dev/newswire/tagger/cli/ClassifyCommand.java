@@ -104,7 +104,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 out.println(JSON.writeValueAsString(TaggedArticles.tag(article, classifier.classify(article.text()), bundle, clock.instant())));
             } catch (InvalidArticleException e) {
                 bad++;
-                err.printf("line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
+                err.printf(Locale.ROOT, "line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
             }
         }
         out.flush();
