@@ -1,7 +1,6 @@
 package dev.newswire.tagger.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -49,8 +48,7 @@ final class FiniteNumbers {
             return Double.isFinite(node.doubleValue()) ? null : pointer;
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String found = firstNonFinite(field.getValue(), pointer + "/" + escape(field.getKey()));
                 if (found != null) {
                     return found;

@@ -1,6 +1,7 @@
 package dev.newswire.tagger.stream;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -39,7 +40,7 @@ public class SerializationDeadLetterHandler implements ProductionExceptionHandle
     public Response handleSerializationError(ErrorHandlerContext context, @SuppressWarnings("rawtypes") ProducerRecord record,
                                              Exception exception, SerializationExceptionOrigin origin) {
         LOG.warn("Dead-lettering record {}-{}@{}: {} (the {} of its output to {}: {})", context.topic(),
-                context.partition(), context.offset(), REASON, origin.name().toLowerCase(java.util.Locale.ROOT),
+                context.partition(), context.offset(), REASON, origin.name().toLowerCase(Locale.ROOT),
                 record.topic(), exception.getMessage());
         return Response.resume(List.of(deadLetters.build(context, context.sourceRawKey(), context.sourceRawValue(),
                 exception, REASON)));

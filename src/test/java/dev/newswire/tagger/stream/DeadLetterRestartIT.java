@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -120,7 +121,7 @@ class DeadLetterRestartIT {
             }
             List<ConsumerRecord<byte[], byte[]>> deadAfter = read(config, config.dlqTopic());
             List<ConsumerRecord<byte[], byte[]>> taggedAfter = read(config, config.outputTopic());
-            System.out.printf(java.util.Locale.ROOT,
+            System.out.printf(Locale.ROOT,
                     "dead-letter restart: %d bad inputs; dead letters %d before the restart, %d after; tagged %d before, %d after%n",
                     bad.size(), deadBefore.size(), deadAfter.size(), taggedBefore, taggedAfter.size());
             assertThat(deadAfter).as("dead letters after the restart").hasSize(bad.size());

@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,7 +87,7 @@ class HostileInputFuzzTest {
             for (int i = 0; i < inputs.size(); i++) {
                 pipe(in, i, inputs.get(i));
             }
-            System.out.printf(java.util.Locale.ROOT, "fuzz: %d inputs piped in %.1f s%n", inputs.size(), (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "fuzz: %d inputs piped in %.1f s%n", inputs.size(), (System.nanoTime() - start) / 1e9);
             outcomes = new Outcomes(
                     driver.createOutputTopic(config.outputTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList(),
                     driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList());
@@ -250,11 +251,11 @@ class HostileInputFuzzTest {
         int abstained = tallies.values().stream().mapToInt(t -> t.abstained).sum();
         Map<String, Integer> reasons = new TreeMap<>();
         tallies.values().forEach(t -> t.reasons.forEach((r, n) -> reasons.merge(r, n, Integer::sum)));
-        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "fuzz (seed %d, newswires from %s): %d inputs, %d tagged (%d abstained), %d dead letters %s, %d tombstones%n",
                 SEED, HostileInputs.newswireSource(), inputs, taggedRecords, abstained, deadRecords, reasons,
                 tallies.get(Kind.TOMBSTONE).inputs));
-        tallies.forEach((kind, t) -> sb.append(String.format(java.util.Locale.ROOT, "  %-30s %5d inputs: %5d tagged (%4d abstained), %5d dead %s%n",
+        tallies.forEach((kind, t) -> sb.append(String.format(Locale.ROOT, "  %-30s %5d inputs: %5d tagged (%4d abstained), %5d dead %s%n",
                 kind, t.inputs, t.tagged, t.abstained, t.dead, new TreeMap<>(t.reasons))));
         System.out.print(sb);
     }
