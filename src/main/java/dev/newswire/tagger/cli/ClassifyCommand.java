@@ -101,7 +101,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 out.println(tagged(article, classifier, bundle, clock));
             } catch (InvalidArticleException e) {
                 bad++;
-                err.printf("line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
+                err.printf(Locale.ROOT, "line %d: %s: %s%n", line.number(), e.reason().code(), e.getMessage());
             }
         }
         out.flush();

@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path stateDir = Files.createTempDirectory("newswire-demo-state");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            out.printf("embedded Kafka broker at %s%n", broker.bootstrapServers());
+            out.printf(Locale.ROOT, "embedded Kafka broker at %s%n", broker.bootstrapServers());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 TopicAdmin.ensureTopics(admin, TopicSpecs.loadDefault(), Duration.ofSeconds(30));
             }

@@ -3,6 +3,7 @@ package dev.newswire.tagger.cli;
 import dev.newswire.tagger.model.Ed25519Keys;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,7 @@ final class KeysCommand implements Runnable {
             return CommandFailures.run(spec, () -> {
                 KeyPair pair = Ed25519Keys.generate();
                 Path privateFile = Ed25519Keys.writeKeyPair(out, pair);
-                spec.commandLine().getOut().printf("wrote %s (private) and %s (public); key id %s%n", privateFile,
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (private) and %s (public); key id %s%n", privateFile,
                         Ed25519Keys.publicKeyFileFor(privateFile), Ed25519Keys.keyId(pair.getPublic()));
                 spec.commandLine().getOut().flush();
                 return 0;

@@ -3,6 +3,7 @@ package dev.newswire.tagger.cli;
 import dev.newswire.tagger.stream.PublishDecision;
 import dev.newswire.tagger.stream.ReleasePlan;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,7 +22,7 @@ final class PublishOutput {
             return CommandFailures.fail(spec, decision.refusal());
         }
         if (decision.publishBundle()) {
-            out.printf("published bundle %s@%s (%d bytes, %s)%n", decision.name(), decision.version(), bundleBytes,
+            out.printf(Locale.ROOT, "published bundle %s@%s (%d bytes, %s)%n", decision.name(), decision.version(), bundleBytes,
                     signed(keyId));
         }
         ReleasePlan release = decision.release();

@@ -62,7 +62,10 @@ public final class ArticleDeserializer implements Deserializer<Article> {
         try (JsonParser parser = JSON.createParser(text)) {
             fields = Fields.read(parser, text.contains("\\u"));
         } catch (JsonProcessingException e) {
-            throw new InvalidArticleException(Reason.MALFORMED_JSON, "not JSON: " + e.getOriginalMessage(), e);
+            // The reader itself refuses an unpaired surrogate escape in a field name; in a value it is left to us.
+            String problem = e.getOriginalMessage();
+            throw new InvalidArticleException(problem != null && problem.contains("surrogate") ? Reason.INVALID_UNICODE
+                    : Reason.MALFORMED_JSON, "not JSON: " + problem, e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }

@@ -1,43 +1,35 @@
 package dev.newswire.tagger.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends every input record that fails to deserialize to the dead-letter topic and lets processing go on. Uses
- * Kafka Streams' own dead-letter support (KIP-1034): the record is built in the built-in format (original key and
- * value bytes; headers {@code __streams.errors.exception}, {@code .message}, {@code .stacktrace}, {@code .topic},
- * {@code .partition}, {@code .offset}) and Streams produces it, inside the transaction under exactly-once. This
- * handler adds {@value #REASON_HEADER}, a short machine-readable reason code.
+ * Kafka Streams' own dead-letter support (KIP-1034): the handler returns the dead-letter record
+ * ({@link DeadLetterRecords}: original key and value bytes, the built-in {@code __streams.errors.*} headers, the
+ * reason code in {@value #REASON_HEADER}, timestamp and application version) and Streams produces it, inside the
+ * transaction under exactly-once, and commits the input offset past the record, so a restarted instance does not
+ * dead-letter it again.
  */
 public class DeadLetterHandler implements DeserializationExceptionHandler {
 
     /** Header with the reason code, e.g. {@code malformed-json}. */
-    public static final String REASON_HEADER = "newswire.dlq.reason";
+    public static final String REASON_HEADER = DeadLetterRecords.REASON_HEADER;
     /** Reason code of a failure that is not an {@link InvalidArticleException}. */
     public static final String UNKNOWN_REASON = "deserialization-error";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
-    private String deadLetterTopic;
+    private DeadLetterRecords deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        if (topic == null || topic.toString().isBlank()) {
-            throw new ConfigException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
-                    + " must name the dead-letter topic for " + DeadLetterHandler.class.getSimpleName());
-        }
-        deadLetterTopic = topic.toString();
+        deadLetters = DeadLetterRecords.fromConfigs(configs, DeadLetterHandler.class);
     }
 
     @Override
@@ -45,10 +37,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler {
         String reason = reasonOf(exception);
         LOG.warn("Dead-lettering record {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(),
                 reason, exception.getMessage());
-        ProducerRecord<byte[], byte[]> deadLetter = ExceptionHandlerUtils.buildDeadLetterQueueRecord(
-                deadLetterTopic, record.key(), record.value(), context, exception);
-        deadLetter.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        return Response.resume(List.of(deadLetter));
+        return Response.resume(List.of(deadLetters.build(context, record.key(), record.value(), exception, reason)));
     }
 
     static String reasonOf(Throwable exception) {

@@ -27,6 +27,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param topK             how many topics each classification lists
  * @param inferenceEngine  which engine scores articles: the fast one (default) or the DL4J reference
  * @param maxArticleBytes  larger input values are dead-lettered unparsed
+ * @param dlqMaxMessageBytes the largest dead-letter record, the dead-letter topic's {@code max.message.bytes}; a
+ *                         larger one is cut to fit ({@link DeadLetterRecords})
+ * @param outputMaxBytes   the largest tagged output, the output topic's {@code max.message.bytes}; the input of a
+ *                         larger one is dead-lettered ({@code serialization-error}) instead of failing the producer
  * @param modelTopic       bundles and release records ({@link ModelTopic})
  * @param modelEventsTopic where instances report what they did with model-topic records
  * @param modelName        the release name to follow; empty = the embedded model's name
@@ -36,7 +40,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public record TaggerConfig(String applicationId, String bootstrapServers, String inputTopic, String outputTopic,
                            String dlqTopic, Optional<Path> modelPath, int topK, InferenceEngine inferenceEngine,
-                           int maxArticleBytes,
+                           int maxArticleBytes, int dlqMaxMessageBytes, int outputMaxBytes,
                            int numStreamThreads, String processingGuarantee, Optional<String> stateDir,
                            String modelTopic, String modelEventsTopic, Optional<String> modelName,
                            List<Path> trustedKeys, String shadowTopic, boolean shadowOutput,
@@ -46,13 +50,15 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
     public static final String ENV_PREFIX = "NEWSWIRE_";
     /** The Streams producer's max.request.size: the output and dead-letter topics' max.message.bytes. */
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** The smallest {@code output.max.bytes}: room for an article and its classification. */
+    public static final int MIN_OUTPUT_BYTES = 1024;
     /** The tagger's producer {@code linger.ms} unless overridden: 5 (Kafka Streams' own default is 100). */
     public static final int PRODUCER_LINGER_MS = 5;
     /** The tagger's producer {@code batch.size} unless overridden: 1 MiB (the client's default is 16 KiB). */
     public static final int PRODUCER_BATCH_BYTES = 1024 * 1024;
 
     private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
-            "output.topic", "dlq.topic", "model.path", "classification.top.k", "inference.engine", "max.article.bytes",
+            "output.topic", "output.max.bytes", "dlq.topic", "dlq.max.message.bytes", "model.path", "classification.top.k", "inference.engine", "max.article.bytes",
             "num.stream.threads", "processing.guarantee", "state.dir", "model.topic", "model.events.topic",
             "model.name", "model.trusted.keys", "shadow.topic", "shadow.output.enabled");
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
@@ -79,6 +85,15 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         }
         if (maxArticleBytes < 1) {
             throw new ConfigException("max.article.bytes must be >= 1, got " + maxArticleBytes);
+        }
+        int producerMax = producerMaxRequestBytes(streamsOverrides);
+        if (dlqMaxMessageBytes < DeadLetterRecords.MIN_MAX_BYTES || dlqMaxMessageBytes > producerMax) {
+            throw new ConfigException("dlq.max.message.bytes must be between " + DeadLetterRecords.MIN_MAX_BYTES
+                    + " and the Streams producer's max.request.size (" + producerMax + "), got " + dlqMaxMessageBytes);
+        }
+        if (outputMaxBytes < MIN_OUTPUT_BYTES || outputMaxBytes > producerMax) {
+            throw new ConfigException("output.max.bytes must be between " + MIN_OUTPUT_BYTES
+                    + " and the Streams producer's max.request.size (" + producerMax + "), got " + outputMaxBytes);
         }
         if (numStreamThreads < 1) {
             throw new ConfigException("num.stream.threads must be >= 1, got " + numStreamThreads);
@@ -150,6 +165,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
                 intValue(values, "classification.top.k", 3),
                 engineValue(values, "inference.engine", InferenceEngine.DEFAULT),
                 intValue(values, "max.article.bytes", 1024 * 1024),
+                intValue(values, "dlq.max.message.bytes", MAX_REQUEST_BYTES),
+                intValue(values, "output.max.bytes", MAX_REQUEST_BYTES),
                 intValue(values, "num.stream.threads", 1),
                 get(values, "processing.guarantee", StreamsConfig.AT_LEAST_ONCE),
                 Optional.of(get(values, "state.dir", "")).filter(s -> !s.isEmpty()),
@@ -172,6 +189,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
+        p.put(DeadLetterRecords.MAX_BYTES_CONFIG, dlqMaxMessageBytes);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SerializationDeadLetterHandler.class.getName());
         // Opt in now to what becomes the default in Kafka 5.0 (and silences its start-up warning).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Input values may be up to the input topic's 2 MiB; their dead letters (value plus error headers) and
@@ -186,6 +205,19 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         stateDir.ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir));
         p.putAll(streamsOverrides);
         return p;
+    }
+
+    /**
+     * The Streams producer's max.request.size: {@code streams.producer.max.request.size}, else
+     * {@link #MAX_REQUEST_BYTES} (which {@link #streamsProperties()} sets with the prefix, so it beats an unprefixed one).
+     */
+    private static int producerMaxRequestBytes(Map<String, String> streamsOverrides) {
+        String v = streamsOverrides.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        try {
+            return v == null ? MAX_REQUEST_BYTES : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("streams.producer.max.request.size must be a whole number, got '" + v + "'");
+        }
     }
 
     private static String get(Map<String, String> values, String key, String fallback) {

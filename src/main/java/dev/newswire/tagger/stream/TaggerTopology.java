@@ -18,8 +18,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   input.topic ─ read-articles ─ skip-tombstones ─ classify-articles ─ tagged-value ─ write-tagged ─ output.topic
- *                                                         └─ has-shadow ─ shadow-value ─ write-shadow ─ shadow.topic  (if enabled)
+ *                                        │                └─ has-shadow ─ shadow-value ─ write-shadow ─ shadow.topic  (if enabled)
+ *                                        └─ (null value: counted, tombstones-skipped-total, and dropped)
  *        └─ (value not a valid article) ─ dead-letter record ─ dlq.topic   (by {@link DeadLetterHandler})
+ *        └─ (tagged output cannot be serialized) ─ dead letter of the input ─ dlq.topic   (by {@link SerializationDeadLetterHandler})
  *   model.topic ─ read-models ─ apply-models ─ [model-topic-store]   (global: every instance, every record → registry)
  * </pre>
  */
@@ -66,11 +68,11 @@ public final class TaggerTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], Classified> classified = builder.stream(config.inputTopic(),
                         Consumed.with(Serdes.ByteArray(), JsonSerde.articles(config.maxArticleBytes())).withName(SOURCE))
-                .filter((key, article) -> article != null, Named.as(SKIP_TOMBSTONES))
+                .processValues(SkipTombstonesProcessor::new, Named.as(SKIP_TOMBSTONES))
                 .processValues(() -> new ClassifyProcessor(models, config.topK(),
                         config.inferenceEngine(), clock, shadowStats), Named.as(CLASSIFY));
         classified.mapValues(Classified::tagged, Named.as(TAGGED_VALUE))
-                .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), JsonSerde.taggedArticles()).withName(SINK));
+                .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), JsonSerde.taggedArticles(config.outputMaxBytes())).withName(SINK));
         if (config.shadowOutput()) {
             classified.filter((key, c) -> c.shadow() != null, Named.as(HAS_SHADOW))
                     .mapValues(Classified::shadow, Named.as(SHADOW_VALUE))

@@ -64,7 +64,7 @@ class ArticleJsonTest {
             "null                                      | NOT_AN_OBJECT",
             "42                                        | NOT_AN_OBJECT",
             "`   `                                     | NOT_AN_OBJECT",
-            "{\"id\":\"a\",\"x\":{\"\\ud800\":1}}      | MALFORMED_JSON",
+            "{\"id\":\"a\",\"x\":{\"\\ud800\":1}}      | INVALID_UNICODE",
             "{\"id\":\"a\",\"x\":{\"k\":\"\\ud800\"}}   | INVALID_UNICODE",
             "{\"id\":\"a\",\"x\":[\"\\udc00 lone\"]}   | INVALID_UNICODE",
             "{\"id\":\"\\ud800\"}                      | INVALID_UNICODE",

@@ -3,6 +3,7 @@ package dev.newswire.tagger.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newswire.tagger.kafka.TopicSpecs;
 import dev.newswire.tagger.model.InferenceEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,31 @@ class TaggerConfigTest {
                 .hasMessageContaining("processing.guarantee");
         assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("output.topic", "newswire")))
                 .hasMessageContaining("must be six different topics");
+    }
+
+    @Test
+    void shouldSizeDeadLettersToTheDeadLetterTopicOfTopicsJson() throws IOException {
+        int topicLimit = Integer.parseInt(TopicSpecs.find(TopicSpecs.loadDefault(), "newswire-dlq")
+                .configs().get("max.message.bytes"));
+        assertThat(TaggerConfig.defaults("k:9092").dlqMaxMessageBytes()).isEqualTo(topicLimit);
+        assertThat(TaggerConfig.load(Path.of("config/tagger.properties"), Map.of()).dlqMaxMessageBytes()).isEqualTo(topicLimit);
+        Properties streams = TaggerConfig.fromMap(Map.of("dlq.max.message.bytes", "65536")).streamsProperties();
+        assertThat(streams.get(DeadLetterRecords.MAX_BYTES_CONFIG)).isEqualTo(65536);
+        assertThat(streams.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterHandler.class.getName());
+        assertThat(streams.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(SerializationDeadLetterHandler.class.getName());
+    }
+
+    @Test
+    void shouldRefuseADeadLetterLimitTheProducerCouldNotSendOrTooSmallForTheHeaders() {
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("dlq.max.message.bytes", "8388608")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dlq.max.message.bytes")
+                .hasMessageContaining("max.request.size (4194304)");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("dlq.max.message.bytes", "100")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dlq.max.message.bytes");
+        assertThat(TaggerConfig.fromMap(Map.of("dlq.max.message.bytes", "8388608",
+                "streams.producer.max.request.size", "8388608")).dlqMaxMessageBytes()).isEqualTo(8388608);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -155,6 +156,11 @@ class TaggerTopologyTest {
                 assertThat(header(d, "__streams.errors.partition")).isEqualTo("0");
                 assertThat(header(d, "__streams.errors.offset")).isEqualTo(String.valueOf(i));
                 assertThat(header(d, "__streams.errors.exception")).isEqualTo(InvalidArticleException.class.getName());
+                assertThat(header(d, "__streams.errors.message")).isNotBlank();
+                assertThat(header(d, DeadLetterRecords.TIMESTAMP_HEADER)).isEqualTo(String.valueOf(T0.plusSeconds(i).toEpochMilli()));
+                assertThat(d.getRecordTime()).isEqualTo(T0.plusSeconds(i));
+                assertThat(header(d, DeadLetterRecords.VERSION_HEADER)).isEqualTo(dev.newswire.tagger.AppVersion.current());
+                assertThat(d.headers().lastHeader(DeadLetterRecords.TRUNCATED_HEADER)).isNull();
             }
             List<ObjectNode> tagged = output(driver).readValuesToList();
             assertThat(tagged).hasSize(1);
@@ -176,12 +182,78 @@ class TaggerTopologyTest {
     }
 
     @Test
-    void shouldSkipTombstonesWithoutOutputOrDeadLetter() {
-        try (TopologyTestDriver driver = driver()) {
-            input(driver).pipeInput(utf8("gone"), null, T0);
-            assertThat(output(driver).isEmpty()).isTrue();
+    void shouldCutADeadLetterToTheDeadLetterTopicsLimitAndSaySo() {
+        TaggerConfig small = TaggerConfig.fromMap(java.util.Map.of("max.article.bytes", "10000", "dlq.max.message.bytes", "16384"));
+        byte[] big = utf8("{\"id\":\"big\",\"body\":\"" + "wheat ".repeat(5000) + "\"}");
+        try (TopologyTestDriver driver = new TopologyTestDriver(TaggerTopology.build(small, ModelSource.fixed(model)),
+                small.streamsProperties())) {
+            input(driver).pipeInput(utf8("big"), big, T0);
+            TestRecord<byte[], byte[]> d = deadLetters(driver).readRecord();
+            assertThat(header(d, DeadLetterHandler.REASON_HEADER)).isEqualTo("too-large");
+            assertThat(header(d, DeadLetterRecords.TRUNCATED_HEADER)).isEqualTo("value");
+            assertThat(header(d, DeadLetterRecords.ORIGINAL_SIZE_HEADER)).isEqualTo(String.valueOf(big.length));
+            assertThat(d.value()).isEqualTo(java.util.Arrays.copyOf(big, d.value().length));
+            int batch = org.apache.kafka.common.record.internal.MemoryRecords.withRecords(
+                    org.apache.kafka.common.compress.Compression.NONE, new org.apache.kafka.common.record.internal.SimpleRecord(
+                            d.timestamp(), d.key(), d.value(), d.headers().toArray())).sizeInBytes();
+            assertThat(batch).as("bytes in a record batch of its own").isBetween(16384 - 300, 16384);
             assertThat(deadLetters(driver).isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void shouldDeadLetterTheInputOfAnOutputThatCannotBeSerialized() {
+        // An output larger than the output topic takes (output.max.bytes) cannot be written: its input is
+        // dead-lettered, and the next article goes through.
+        TaggerConfig small = TaggerConfig.fromMap(Map.of("bootstrap.servers", "dummy:9092", "output.max.bytes", "2048"));
+        byte[] big = utf8("{\"id\":\"big\",\"body\":\"crude oil " + "x".repeat(1900) + "\"}");
+        try (TopologyTestDriver driver = new TopologyTestDriver(TaggerTopology.build(small, ModelSource.fixed(model),
+                Clock.fixed(NOW, ZoneOffset.UTC)), small.streamsProperties())) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic(small.inputTopic(), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            in.pipeInput(utf8("big"), big, T0);
+            in.pipeInput(utf8("next"), utf8("{\"id\":\"next\",\"body\":\"crude oil\",\"price\":1e400}"), T0.plusSeconds(1));
+
+            List<TestRecord<byte[], byte[]>> dead = driver.createOutputTopic(small.dlqTopic(), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readRecordsToList();
+            assertThat(dead).hasSize(1);
+            TestRecord<byte[], byte[]> d = dead.get(0);
+            assertThat(d.key()).isEqualTo(utf8("big"));
+            assertThat(d.value()).isEqualTo(big);
+            assertThat(header(d, DeadLetterHandler.REASON_HEADER)).isEqualTo(SerializationDeadLetterHandler.REASON);
+            assertThat(header(d, "__streams.errors.exception")).isEqualTo(org.apache.kafka.common.errors.SerializationException.class.getName());
+            assertThat(header(d, "__streams.errors.message")).contains("more than output.max.bytes=2048");
+            assertThat(header(d, "__streams.errors.topic")).isEqualTo(small.inputTopic());
+            assertThat(header(d, "__streams.errors.offset")).isEqualTo("0");
+            assertThat(header(d, DeadLetterRecords.TIMESTAMP_HEADER)).isEqualTo(String.valueOf(T0.toEpochMilli()));
+            List<byte[]> tagged = driver.createOutputTopic(small.outputTopic(), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readValuesToList();
+            assertThat(tagged).hasSize(1);
+            // The input's own text goes out as it came: a number beyond a double's range is not rewritten.
+            assertThat(new String(tagged.get(0), StandardCharsets.UTF_8))
+                    .startsWith("{\"id\":\"next\",\"body\":\"crude oil\",\"price\":1e400,\"classification\":{");
+        }
+    }
+
+    @Test
+    void shouldSkipTombstonesWithoutOutputOrDeadLetterAndCountThem() {
+        try (TopologyTestDriver driver = driver()) {
+            input(driver).pipeInput(utf8("gone"), null, T0);
+            input(driver).pipeInput(utf8("gone-too"), null, T0.plusSeconds(1));
+            input(driver).pipeInput(utf8("here"), utf8("{\"id\":\"here\",\"body\":\"oil\"}"), T0.plusSeconds(2));
+            assertThat(output(driver).readValuesToList()).hasSize(1);
+            assertThat(deadLetters(driver).isEmpty()).isTrue();
+            assertThat(tombstonesSkipped(driver)).isEqualTo(2.0);
+        }
+    }
+
+    /** The tombstones-skipped-total metric of the one task the driver runs. */
+    static double tombstonesSkipped(TopologyTestDriver driver) {
+        return driver.metrics().values().stream()
+                .filter(m -> m.metricName().group().equals("stream-newswire-input-metrics")
+                        && m.metricName().name().equals("tombstones-skipped-total"))
+                .mapToDouble(m -> (Double) m.metricValue())
+                .sum();
     }
 
     @Test
