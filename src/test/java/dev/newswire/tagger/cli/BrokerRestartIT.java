@@ -119,6 +119,8 @@ class BrokerRestartIT {
 
                 assertThat(RunFixture.awaitCommittedToEnd(admin, applicationId, TOPICS.inputTopic(), TIMEOUT))
                         .as("the tagger committed the whole input; its log:\n%s", tagger.outputTail(40)).isTrue();
+                assertThat(RunFixture.awaitNoOpenTransactions(admin, List.of(TOPICS.outputTopic(), TOPICS.dlqTopic()),
+                        TIMEOUT)).as("no transaction left open").isTrue();
                 assertThat(tally.awaitCaughtUp(Duration.ofSeconds(60))).as("output read to its end").isTrue();
                 boolean alive = tagger.isAlive();
                 int exitCode = tagger.stop(Duration.ofSeconds(60));

@@ -118,8 +118,13 @@ class CrashRecoveryIT {
                     long lastStarted = System.nanoTime();
                     assertThat(RunFixture.awaitCommittedToEnd(admin, applicationId, TOPICS.inputTopic(), TIMEOUT))
                             .as("the last incarnation committed the whole input; its log:\n%s", last.outputTail(40)).isTrue();
-                    LOG.info("CrashRecoveryIT {}: the last incarnation (pid {}) committed the whole input {} ms after its start",
-                            guarantee, last.pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastStarted));
+                    long committed = System.nanoTime();
+                    assertThat(RunFixture.awaitNoOpenTransactions(admin, List.of(TOPICS.outputTopic(), TOPICS.dlqTopic()),
+                            TIMEOUT)).as("no transaction left open").isTrue();
+                    LOG.info("CrashRecoveryIT {}: the last incarnation (pid {}) committed the whole input {} ms after its "
+                                    + "start; no transaction open on the output {} ms later", guarantee, last.pid(),
+                            TimeUnit.NANOSECONDS.toMillis(committed - lastStarted),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed));
                     assertThat(tally.awaitCaughtUp(Duration.ofSeconds(60))).as("output read to its end").isTrue();
                     int exitCode = last.stop(Duration.ofSeconds(60));
                     CrashRun run = new CrashRun(guarantee, kills, tally.counts(), tally.missing(10), tally.problems(),

@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -92,15 +94,50 @@ final class RunFixture {
 
     /** The end offsets of {@code topic}, summed over partitions. */
     static long endOffsets(Admin admin, String topic) throws Exception {
+        return endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Waits until no transaction is open on {@code topics}: every partition's last stable offset (the end for a
+     * read_committed reader) is its end offset. A killed tagger's transaction stays open until the broker aborts it
+     * ({@code transaction.timeout.ms}, then the broker's next check for timed-out transactions), since the next
+     * instance does not fence it: without a persistent store Kafka Streams takes a new process id, and so new
+     * transactional ids, at every start. Until then a read_committed reader sees nothing behind it.
+     *
+     * @return false on timeout
+     */
+    static boolean awaitNoOpenTransactions(Admin admin, List<String> topics, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean stable = true;
+            for (String topic : topics) {
+                stable &= endOffsets(admin, topic, IsolationLevel.READ_COMMITTED)
+                        .equals(endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED));
+            }
+            if (stable) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Each partition's end offset for a reader of {@code isolation}. */
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, IsolationLevel isolation)
+            throws Exception {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get(topic).partitions().size();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                .get(30, TimeUnit.SECONDS);
-        return ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
+                new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        ends.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
     }
 
     /**
