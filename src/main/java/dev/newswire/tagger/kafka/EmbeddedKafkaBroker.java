@@ -11,13 +11,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * ({@link StorageTool}), then starts a {@link KafkaRaftServer}; it returns once the broker is unfenced and
  * serving, typically within a few seconds. Like a standalone broker, a fatal broker fault may halt the JVM.
  *
+ * <p>The broker can be stopped and started again during its life ({@link #stop()}, {@link #restart()}): the same
+ * node on the same ports with the same data and cluster id, as an operator's restart of a real broker would be.
+ *
  * <p>Thread-safe; {@link #close()} is idempotent.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
@@ -65,15 +68,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final int START_ATTEMPTS = 3;
 
-    private final KafkaRaftServer server;
     private final Path directory;
+    private final Map<String, String> properties;
     private final String bootstrapServers;
     private final String clusterId;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The running server; null while stopped. Guarded by {@code this}. */
+    private KafkaRaftServer server;
+    private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path directory, String bootstrapServers, String clusterId) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path directory, Map<String, String> properties,
+                                String bootstrapServers, String clusterId) {
         this.server = server;
         this.directory = directory;
+        this.properties = Map.copyOf(properties);
         this.bootstrapServers = bootstrapServers;
         this.clusterId = clusterId;
     }
@@ -148,24 +155,85 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return clusterId;
     }
 
+    /** Whether the broker is serving: true from start until {@link #stop()} or {@link #close()}, and after {@link #restart()}. */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
     /**
-     * Stops the broker, waits until it has stopped, and deletes its data folder. Does nothing the second time.
+     * Shuts the broker down cleanly and waits until it has stopped, keeping its data folder, ports and cluster id
+     * for {@link #restart()}. Clients see a broker that went away. Does nothing if it is stopped already.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void stop() {
+        requireOpen();
+        if (server == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        stop(server);
+        server = null;
+        log.info("Embedded Kafka broker {} stopped in {} ms, data kept in {}", bootstrapServers, elapsedMs(started),
+                directory);
+    }
+
+    /**
+     * Starts the broker again on the same ports, with the same data and cluster id; a running broker is
+     * {@linkplain #stop() stopped} first. Returns once the broker is serving again.
+     *
+     * @throws IOException           if it does not start, e.g. because another process took one of its ports
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void restart() throws IOException {
+        stop();
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server = startServer(properties);
+                break;
+            } catch (IOException e) {
+                // Its own ports were free a moment ago; another process's connection may hold one briefly.
+                if (attempt >= START_ATTEMPTS || !isBindFailure(e)) {
+                    throw e;
+                }
+                log.warn("Embedded Kafka broker could not bind its ports again, retrying: {}", e.getMessage());
+                sleep(Duration.ofMillis(500L * attempt));
+            }
+        }
+        log.info("Embedded Kafka broker restarted at {} in {} ms (cluster id {}, data {})", bootstrapServers,
+                elapsedMs(started), clusterId, directory);
+    }
+
+    /**
+     * Stops the broker if it runs, waits until it has stopped, and deletes its data folder. Does nothing the
+     * second time.
      *
      * @throws UncheckedIOException if the data folder cannot be deleted
      */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         long started = System.nanoTime();
         try {
-            stop(server);
+            if (server != null) {
+                stop(server);
+                server = null;
+            }
         } finally {
             deleteRecursively(directory);
         }
         log.info("Embedded Kafka broker {} stopped in {} ms, data folder {} deleted", bootstrapServers,
                 elapsedMs(started), directory);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the embedded Kafka broker " + bootstrapServers + " is closed");
+        }
     }
 
     /**
@@ -226,13 +294,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             String clusterId = Uuid.randomUuid().toString();
             format(directory.resolve("server.properties"), props, clusterId);
             long formatted = System.nanoTime();
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            startServer(server, brokerPort, controllerPort);
+            KafkaRaftServer server = startServer(props);
             String bootstrapServers = HOST + ":" + brokerPort;
             log.info("Embedded Kafka broker started at {} in {} ms, {} of them formatting (cluster id {}, data {})",
                     bootstrapServers, elapsedMs(started), elapsedMs(started) - elapsedMs(formatted), clusterId,
                     directory);
-            return new EmbeddedKafkaBroker(server, directory, bootstrapServers, clusterId);
+            return new EmbeddedKafkaBroker(server, directory, props, bootstrapServers, clusterId);
         } catch (IOException | RuntimeException e) {
             deleteRecursively(directory);
             throw e;
@@ -267,13 +334,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void startServer(KafkaRaftServer server, int brokerPort, int controllerPort) throws IOException {
+    /** Starts a server on the formatted storage of {@code props}; stopped again if it fails to start. */
+    private static KafkaRaftServer startServer(Map<String, String> props) throws IOException {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         try {
             server.startup();
+            return server;
         } catch (RuntimeException e) {
             stop(server);
-            throw new IOException("Embedded Kafka broker failed to start on " + HOST + ":" + brokerPort
-                    + " (controller port " + controllerPort + "): " + e.getMessage(), e);
+            throw new IOException("Embedded Kafka broker failed to start on " + props.get("listeners") + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -328,6 +398,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the embedded Kafka data folder " + root, e);
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while restarting the embedded Kafka broker", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param modelName        the release name to follow; empty = the embedded model's name
  * @param trustedKeys      Ed25519 public keys; when any is given, unsigned or wrongly signed model records are refused
  * @param shadowOutput     whether active and shadow predictions are written to {@code shadowTopic}
+ * @param threadReplacements how often a dead stream thread is replaced before the application shuts down
+ *                         ({@code failure.max.thread.replacements} within {@code failure.thread.replacement.window.ms})
  * @param streamsOverrides Kafka Streams settings passed through verbatim
  */
 public record TaggerConfig(String applicationId, String bootstrapServers, String inputTopic, String outputTopic,
@@ -44,7 +47,7 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
                            int numStreamThreads, String processingGuarantee, Optional<String> stateDir,
                            String modelTopic, String modelEventsTopic, Optional<String> modelName,
                            List<Path> trustedKeys, String shadowTopic, boolean shadowOutput,
-                           Map<String, String> streamsOverrides) {
+                           ThreadReplacementPolicy threadReplacements, Map<String, String> streamsOverrides) {
 
     public static final String STREAMS_PREFIX = "streams.";
     public static final String ENV_PREFIX = "NEWSWIRE_";
@@ -60,7 +63,8 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
     private static final Set<String> KNOWN = Set.of("application.id", "bootstrap.servers", "input.topic",
             "output.topic", "output.max.bytes", "dlq.topic", "dlq.max.message.bytes", "model.path", "classification.top.k", "inference.engine", "max.article.bytes",
             "num.stream.threads", "processing.guarantee", "state.dir", "model.topic", "model.events.topic",
-            "model.name", "model.trusted.keys", "shadow.topic", "shadow.output.enabled");
+            "model.name", "model.trusted.keys", "shadow.topic", "shadow.output.enabled",
+            "failure.max.thread.replacements", "failure.thread.replacement.window.ms");
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
 
     public TaggerConfig {
@@ -100,6 +104,9 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         }
         if (!GUARANTEES.contains(processingGuarantee)) {
             throw new ConfigException("processing.guarantee must be one of " + GUARANTEES + ", got '" + processingGuarantee + "'");
+        }
+        if (threadReplacements == null) {
+            throw new ConfigException("failure.max.thread.replacements and failure.thread.replacement.window.ms must be set");
         }
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
@@ -177,6 +184,7 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
                         .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
                 get(values, "shadow.topic", "newswire-shadow"),
                 booleanValue(values, "shadow.output.enabled", false),
+                threadReplacements(values),
                 streams);
     }
 
@@ -220,6 +228,19 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         }
     }
 
+    private static ThreadReplacementPolicy threadReplacements(Map<String, String> values) {
+        int max = intValue(values, "failure.max.thread.replacements", ThreadReplacementPolicy.DEFAULT_MAX_REPLACEMENTS);
+        if (max < 0) {
+            throw new ConfigException("failure.max.thread.replacements must be 0 or more, got " + max);
+        }
+        long windowMs = longValue(values, "failure.thread.replacement.window.ms",
+                ThreadReplacementPolicy.DEFAULT_WINDOW.toMillis());
+        if (windowMs < 1) {
+            throw new ConfigException("failure.thread.replacement.window.ms must be 1 or more, got " + windowMs);
+        }
+        return new ThreadReplacementPolicy(max, Duration.ofMillis(windowMs));
+    }
+
     private static String get(Map<String, String> values, String key, String fallback) {
         String v = values.get(key);
         return v == null ? fallback : v;
@@ -232,6 +253,18 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
         }
         try {
             return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static long longValue(Map<String, String> values, String key, long fallback) {
+        String v = values.get(key);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, got '" + v + "'");
         }

@@ -1,43 +1,40 @@
 package dev.newswire.tagger.stream;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a topology as a {@link KafkaStreams} application: start, wait until it is RUNNING, close. A stream thread
- * that dies of an unexpected exception is replaced up to {@code maxThreadReplacements} times; after that the
- * application shuts down and {@link #awaitTermination} reports it as failed.
+ * that dies of an unexpected exception is replaced as its {@link ThreadReplacementPolicy} allows
+ * ({@link ThreadFailureHandler}); after that the application shuts down and {@link #awaitTermination} reports it
+ * as failed.
  */
 public final class TaggerService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaggerService.class);
 
     private final KafkaStreams streams;
+    private final ThreadFailureHandler failures;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
 
+    /** With at most {@code maxThreadReplacements} replacements within {@link ThreadReplacementPolicy#DEFAULT_WINDOW}. */
     public TaggerService(Topology topology, Properties properties, int maxThreadReplacements) {
+        this(topology, properties, ThreadReplacementPolicy.atMost(maxThreadReplacements));
+    }
+
+    public TaggerService(Topology topology, Properties properties, ThreadReplacementPolicy replacements) {
         this.streams = new KafkaStreams(topology, properties);
-        int[] replacements = {0};
-        streams.setUncaughtExceptionHandler(exception -> {
-            synchronized (replacements) {
-                if (replacements[0]++ < maxThreadReplacements) {
-                    LOG.error("Stream thread died; replacing it ({} of {})", replacements[0], maxThreadReplacements, exception);
-                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-                }
-            }
-            LOG.error("Stream thread died again; shutting the application down", exception);
-            failed = true;
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        this.failures = new ThreadFailureHandler(replacements, Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(failures);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -80,15 +77,16 @@ public final class TaggerService implements AutoCloseable {
     /** Waits until the application has stopped; true if it stopped because of a failure. */
     public boolean awaitTermination() throws InterruptedException {
         stopped.await();
-        return failed;
+        return failed();
     }
 
     public KafkaStreams.State state() {
         return streams.state();
     }
 
+    /** Whether the application failed: it went to ERROR, or a thread died once more than the policy allows. */
     public boolean failed() {
-        return failed;
+        return failed || failures.gaveUp();
     }
 
     @Override

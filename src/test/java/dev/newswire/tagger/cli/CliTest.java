@@ -301,6 +301,20 @@ class CliTest {
     }
 
     @Test
+    void shouldListRunsExitCodesAndFailurePolicyInItsHelp() {
+        Run help = run("", "run", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Exit codes:", "failure.max.thread.replacements",
+                "failure.thread.replacement.window.ms");
+        assertThat(help.out().lines().map(String::strip))
+                .anySatisfy(line -> assertThat(line).startsWith("0").contains("clean shutdown"))
+                .anySatisfy(line -> assertThat(line).startsWith("1").contains("bad configuration"))
+                .anySatisfy(line -> assertThat(line).startsWith("2").contains("invalid command line"))
+                .anySatisfy(line -> assertThat(line).startsWith("3").contains("the application failed"));
+    }
+
+    @Test
     void shouldExitWithZeroAfterACleanShutdownAndThreeAfterAFailure() {
         assertThat(RunCommand.exitCodeAfterShutdown(false)).isZero();
         assertThat(RunCommand.exitCodeAfterShutdown(true)).isEqualTo(3);

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -290,6 +292,61 @@ class EmbeddedKafkaBrokerIT {
         assertThat(Files.exists(folder)).as("data folder %s deleted", folder).isFalse();
     }
 
+    @Test
+    void shouldComeBackOnTheSamePortWithItsTopicsAndRecordsAfterARestart() throws Exception {
+        Path folder;
+        try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start()) {
+            folder = restarted.dataDirectory();
+            String address = restarted.bootstrapServers();
+            try (Admin before = TopicAdmin.createAdmin(address, TIMEOUT)) {
+                TopicAdmin.ensureTopics(before, List.of(new TopicSpec("kept", 2, 1, Map.of())), TIMEOUT);
+            }
+            Map<String, Object> producer = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, address,
+                    ProducerConfig.ACKS_CONFIG, "all"));
+            sendStrings(producer, "kept", List.of("before-1", "before-2"));
+
+            restarted.stop();
+            assertThat(restarted.isRunning()).isFalse();
+            assertThat(folder).isDirectory();
+            restarted.stop();
+            restarted.restart();
+
+            assertThat(restarted.isRunning()).isTrue();
+            assertThat(restarted.bootstrapServers()).isEqualTo(address);
+            try (Admin again = TopicAdmin.createAdmin(address, TIMEOUT)) {
+                assertThat(again.describeCluster().clusterId().get()).isEqualTo(restarted.clusterId());
+                assertThat(again.describeTopics(List.of("kept")).allTopicNames().get().get("kept").partitions()).hasSize(2);
+            }
+            sendStrings(producer, "kept", List.of("after-1"));
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, address, ConsumerConfig.GROUP_ID_CONFIG, "kept",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("kept"));
+                assertThat(poll(consumer, 3).stream().map(ConsumerRecord::value).toList())
+                        .containsExactlyInAnyOrder("before-1", "before-2", "after-1");
+            }
+        }
+        assertThat(Files.exists(folder)).as("data folder %s deleted", folder).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToStopOrRestartOnceClosed() throws Exception {
+        EmbeddedKafkaBroker closed = EmbeddedKafkaBroker.start();
+        closed.close();
+
+        assertThat(closed.isRunning()).isFalse();
+        assertThatThrownBy(closed::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(closed::stop).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    private static void sendStrings(Map<String, Object> props, String topic, List<String> values) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value, value)).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static List<TopicSpec> withFreshNames(List<TopicSpec> specs, String prefix) {
         return specs.stream().map(spec -> renamed(spec, prefix + spec.name())).toList();
     }
@@ -304,13 +361,25 @@ class EmbeddedKafkaBrokerIT {
 
     /**
      * Waits until the condition holds: the broker applies a change to its metadata a moment after the
-     * controller has accepted it, so a read right after a write may still see the old state.
+     * controller has accepted it, so a read right after a write may still see the old state, or not yet know a
+     * topic just created (UnknownTopicOrPartitionException).
      */
     private static void eventually(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.call()) {
+        while (!holds(condition)) {
             assertThat(System.nanoTime()).as("condition still false after %s", TIMEOUT).isLessThan(deadline);
             Thread.sleep(50);
+        }
+    }
+
+    private static boolean holds(Callable<Boolean> condition) throws Exception {
+        try {
+            return condition.call();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 

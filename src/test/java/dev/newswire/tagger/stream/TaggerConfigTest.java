@@ -8,6 +8,7 @@ import dev.newswire.tagger.model.InferenceEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -103,6 +104,33 @@ class TaggerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("dlq.max.message.bytes");
         assertThat(TaggerConfig.fromMap(Map.of("dlq.max.message.bytes", "8388608",
                 "streams.producer.max.request.size", "8388608")).dlqMaxMessageBytes()).isEqualTo(8388608);
+    }
+
+    @Test
+    void shouldReadTheThreadReplacementPolicyWithItsDefaultsAndOverrides(@TempDir Path dir) throws IOException {
+        assertThat(TaggerConfig.load(Path.of("config/tagger.properties"), Map.of()).threadReplacements())
+                .isEqualTo(new ThreadReplacementPolicy(3, Duration.ofMinutes(10)));
+        assertThat(TaggerConfig.defaults("k:9092").threadReplacements())
+                .isEqualTo(new ThreadReplacementPolicy(3, Duration.ofMinutes(10)));
+        Path file = dir.resolve("t.properties");
+        Files.writeString(file, "failure.max.thread.replacements=5\nfailure.thread.replacement.window.ms=60000\n");
+        assertThat(TaggerConfig.load(file, Map.of()).threadReplacements())
+                .isEqualTo(new ThreadReplacementPolicy(5, Duration.ofMinutes(1)));
+        assertThat(TaggerConfig.load(file, Map.of("NEWSWIRE_FAILURE_MAX_THREAD_REPLACEMENTS", "0",
+                "NEWSWIRE_FAILURE_THREAD_REPLACEMENT_WINDOW_MS", "1500")).threadReplacements())
+                .isEqualTo(new ThreadReplacementPolicy(0, Duration.ofMillis(1500)));
+    }
+
+    @Test
+    void shouldRefuseANegativeReplacementCountOrANonPositiveWindow() {
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("failure.max.thread.replacements", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessage("failure.max.thread.replacements must be 0 or more, got -1");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("failure.max.thread.replacements", "many")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("failure.max.thread.replacements must be a whole number");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("failure.thread.replacement.window.ms", "0")))
+                .isInstanceOf(ConfigException.class).hasMessage("failure.thread.replacement.window.ms must be 1 or more, got 0");
+        assertThatThrownBy(() -> TaggerConfig.fromMap(Map.of("failure.thread.replacement.window.ms", "10m")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("failure.thread.replacement.window.ms must be a whole number");
     }
 
     @Test
