@@ -34,6 +34,8 @@ public final class Trainer {
     }
 
     private static final int EVAL_BATCH = 1024;
+    /** The training loss and accuracy of each epoch are measured on the first this many documents fitted on. */
+    static final int TRAIN_METRICS_SAMPLE = 2_000;
 
     private final TrainerOptions options;
     private final Clock clock;
@@ -72,6 +74,8 @@ public final class Trainer {
         LabeledVectors validation = all.slice(0, options.validationSize());
         LabeledVectors fit = all.slice(options.validationSize(), all.size());
         LabeledVectors test = vectorize(data, data.test(), vectorizer);
+        // The training metrics are for the report and plots only: a fixed sample keeps them cheap on a wide network.
+        LabeledVectors trainSample = fit.slice(0, Math.min(fit.size(), TRAIN_METRICS_SAMPLE));
 
         MultiLayerNetwork network = MlpFactory.build(vocabulary.size(), options.hiddenSizes(), data.labels().size(),
                 options.optimizer(), options.learningRate(), options.learningRateDecay(), options.dropout(),
@@ -84,7 +88,7 @@ public final class Trainer {
             long epochStart = System.nanoTime();
             network.setEpochCount(epoch - 1); // the learning-rate schedule's clock: fit(x, y) does not advance it
             fitEpoch(network, fit, shuffle, vocabulary.size());
-            double[] trainMetrics = lossAndAccuracy(network, fit, vocabulary.size());
+            double[] trainMetrics = lossAndAccuracy(network, trainSample, vocabulary.size());
             double[] validationMetrics = lossAndAccuracy(network, validation, vocabulary.size());
             EpochMetrics metrics = new EpochMetrics(epoch, trainMetrics[0], trainMetrics[1], validationMetrics[0],
                     validationMetrics[1], (System.nanoTime() - epochStart) / 1e9);
