@@ -134,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         data.validate(spec);
         Integer explicitValidationSize = parseValidationSize();
+        options(1); // refuses an unknown recipe or a bad setting before the data is read
         Path reports = reportDir != null ? reportDir : defaultReportDir(output);
         checkOutputs(reports);
         PublishFlags publishFlags = publishing == null ? null
