@@ -6,8 +6,10 @@ import dev.newswire.tagger.NewswireException;
 import dev.newswire.tagger.data.Dataset;
 import dev.newswire.tagger.model.ModelBundles;
 import dev.newswire.tagger.stream.PublishOptions;
+import dev.newswire.tagger.text.FeatureSpec;
 import dev.newswire.tagger.text.FeatureWeighting;
 import dev.newswire.tagger.train.Evaluation;
+import dev.newswire.tagger.train.Recipe;
 import dev.newswire.tagger.train.Trainer;
 import dev.newswire.tagger.train.TrainerOptions;
 import dev.newswire.tagger.train.TrainingPlots;
@@ -52,26 +54,54 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report-dir", description = "Where report.json and the plots go (default: <output>-report next to the bundle).")
     Path reportDir;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs at most (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--recipe", defaultValue = "seed", paramLabel = "NAME",
+            description = "Training preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; best: the recipe of "
+                    + "the best validation accuracy, see ACCURACY.md); the options below override single settings of "
+                    + "it (the manifest then records the recipe as NAME+custom).",
+            completionCandidates = RecipeNames.class)
+    String recipe;
 
-    @Option(names = "--hidden", split = ",", defaultValue = "64,64", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = "Epochs at most.")
+    Integer epochs;
+
+    @Option(names = "--hidden", split = ",", description = "Hidden layer sizes, e.g. 128,64.")
     List<Integer> hidden;
 
-    @Option(names = "--vocab-size", defaultValue = "10000", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
-    int vocabularySize;
+    @Option(names = "--vocab-size", description = "Vocabulary size (words and, with bigrams, word pairs).")
+    Integer vocabularySize;
 
-    @Option(names = "--features", defaultValue = "binary", description = "binary (multi-hot) or tfidf (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--features", description = "binary (multi-hot) or tfidf (sublinear: (1 + ln tf) * idf).")
     String features;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--l2", negatable = true, description = "Scale every input vector to unit length (--no-l2: do not).")
+    Boolean l2;
+
+    @Option(names = "--bigrams", negatable = true, description = "Word bigrams as features too (--no-bigrams: words only).")
+    Boolean bigrams;
+
+    @Option(names = "--dropout", description = "Probability of dropping a hidden unit while training, 0 to <1.")
+    Double dropout;
+
+    @Option(names = "--optimizer", description = "rmsprop or adam.")
+    String optimizer;
+
+    @Option(names = "--learning-rate", description = "Initial learning rate.")
+    Double learningRate;
+
+    @Option(names = "--lr-decay", description = "Learning rate multiplied by this after each epoch, (0, 1]; 1 = constant.")
+    Double learningRateDecay;
+
+    @Option(names = "--batch-size", description = "Mini-batch size.")
+    Integer batchSize;
+
+    @Option(names = "--patience", description = "Stop after N epochs without a better validation score; 0 = never.")
+    Integer patience;
+
+    @Option(names = "--selection", description = "val-loss or val-accuracy: which validation score picks the kept epoch.")
+    String selection;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation, dropout and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--batch-size", defaultValue = "512", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "RMSProp learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
 
     @Option(names = "--validation-size", defaultValue = "auto", paramLabel = "N|auto",
             description = "First N training documents held out for validation; auto: 1000 for the Reuters splits, "
@@ -104,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         data.validate(spec);
         Integer explicitValidationSize = parseValidationSize();
+        options(1); // refuses an unknown recipe or a bad setting before the data is read
         Path reports = reportDir != null ? reportDir : defaultReportDir(output);
         checkOutputs(reports);
         PublishFlags publishFlags = publishing == null ? null
@@ -119,15 +150,20 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Dataset dataset = data.load(spec);
         int heldOut = validationSize(explicitValidationSize, data.usesOwnData(), dataset.train().size());
-        TrainerOptions options = new TrainerOptions("keras-example", hidden, epochs, vocabularySize,
-                FeatureWeighting.parse(features), seed, batchSize, learningRate, heldOut, name, version);
+        TrainerOptions options = options(heldOut);
+        out.printf(Locale.ROOT, "Recipe %s (version %d): %s features, %d words, hidden %s, dropout %s, %s lr %s "
+                + "(x%s per epoch), batch %d, up to %d epochs (patience %d), kept epoch by %s, seed %d%n",
+                options.recipe(), options.recipeVersion(), options.features().id(), options.vocabularySize(),
+                options.hiddenSizes(), options.dropout(), options.optimizer().id(), options.learningRate(),
+                options.learningRateDecay(), options.batchSize(), options.maxEpochs(), options.patience(),
+                options.selection().id(), options.seed());
         out.printf(Locale.ROOT, "Training on %s (%s text): %d training documents (%d to fit, %d held out for validation), "
                 + "%d test, %d topics%n", dataset.name(), data.textSourceName(), dataset.train().size(),
                 Math.max(0, dataset.train().size() - heldOut), heldOut, dataset.test().size(), dataset.labels().size());
         out.flush();
         Trainer.Result result = new Trainer(options, Clock.systemUTC()).train(dataset, data.textSourceName(), e -> {
             out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  (%.1f s)%n",
-                    e.epoch(), epochs, e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds());
+                    e.epoch(), options.maxEpochs(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds());
             out.flush();
         });
         ModelBundles.write(output, result.manifest(), result.vocabulary(), result.network());
@@ -135,8 +171,10 @@ final class TrainCommand implements Callable<Integer> {
         JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
         TrainingPlots.write(result.report().epochs(), reports);
         Evaluation test = result.report().test();
-        out.printf(Locale.ROOT, "best epoch %d (val_loss %.4f); training took %.1f s%n", result.report().bestEpoch(),
-                result.manifest().testMetrics().get("validationLoss"), result.report().trainingSeconds());
+        out.printf(Locale.ROOT, "best epoch %d of %d trained (val_loss %.4f, val_acc %.4f); training took %.1f s%n",
+                result.report().bestEpoch(), result.report().epochs().size(),
+                result.manifest().testMetrics().get("validationLoss"),
+                result.manifest().testMetrics().get("validationAccuracy"), result.report().trainingSeconds());
         out.printf(Locale.ROOT, "test accuracy %.4f  macro-F1 %.4f  (%d documents, %d abstained)%n",
                 test.accuracy(), test.macroF1(), test.documents(), test.abstained());
         out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
@@ -146,6 +184,48 @@ final class TrainCommand implements Callable<Integer> {
         }
         return CommandFailures.run(spec, () ->
                 PublishCommand.publish(spec, output, publishing.topic, signingKey, publishOptions));
+    }
+
+    /** The recipe's settings with the options given on the command line instead of its own; usage errors named. */
+    private TrainerOptions options(int heldOut) {
+        Recipe base;
+        try {
+            base = Recipe.byName(recipe);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--recipe: " + e.getMessage());
+        }
+        TrainerOptions r = base.options(heldOut, name, version, seed);
+        boolean custom = epochs != null || hidden != null || vocabularySize != null || features != null || l2 != null
+                || bigrams != null || dropout != null || optimizer != null || learningRate != null
+                || learningRateDecay != null || batchSize != null || patience != null || selection != null;
+        try {
+            FeatureSpec featureSpec = new FeatureSpec(
+                    features == null ? r.weighting() : FeatureWeighting.parse(features),
+                    l2 == null ? r.features().l2Normalized() : l2,
+                    bigrams == null ? r.features().maxNgram() : bigrams ? 2 : 1);
+            return new TrainerOptions(custom ? r.recipe() + "+custom" : r.recipe(), r.recipeVersion(), featureSpec,
+                    orElse(vocabularySize, r.vocabularySize()), orElse(hidden, r.hiddenSizes()),
+                    orElse(dropout, r.dropout()),
+                    optimizer == null ? r.optimizer() : TrainerOptions.Optimizer.parse(optimizer),
+                    orElse(learningRate, r.learningRate()), orElse(learningRateDecay, r.learningRateDecay()),
+                    orElse(batchSize, r.batchSize()), orElse(epochs, r.maxEpochs()), orElse(patience, r.patience()),
+                    selection == null ? r.selection() : TrainerOptions.Selection.parse(selection),
+                    seed, heldOut, name, version);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static <T> T orElse(T option, T recipeValue) {
+        return option != null ? option : recipeValue;
+    }
+
+    /** The recipe names, for --recipe's help. */
+    static final class RecipeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.asList(Recipe.names().split(", ")).iterator();
+        }
     }
 
     /** The --validation-size number, or null for auto. */

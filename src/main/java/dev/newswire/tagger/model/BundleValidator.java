@@ -92,9 +92,9 @@ final class BundleValidator {
         } catch (java.io.IOException e) {
             throw new InvalidBundleException("manifest is not JSON: " + e.getMessage(), e);
         }
-        if (version != ModelManifest.CURRENT_FORMAT_VERSION) {
-            throw new InvalidBundleException("unsupported bundle format version " + version
-                    + " (this build reads " + ModelManifest.CURRENT_FORMAT_VERSION + ")");
+        if (version < ModelManifest.OLDEST_FORMAT_VERSION || version > ModelManifest.CURRENT_FORMAT_VERSION) {
+            throw new InvalidBundleException("unsupported bundle format version " + version + " (this build reads "
+                    + ModelManifest.OLDEST_FORMAT_VERSION + " to " + ModelManifest.CURRENT_FORMAT_VERSION + ")");
         }
         try {
             return ModelBundles.JSON.readValue(bytes, ModelManifest.class);

@@ -25,7 +25,7 @@ public final class ModelBundle {
     ModelBundle(ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network, SparseMlpWeights fastWeights,
                 String id) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
-        this.vectorizer = new Vectorizer(vocabulary, manifest.featureWeighting());
+        this.vectorizer = new Vectorizer(vocabulary, manifest.features());
         this.network = Objects.requireNonNull(network, "network");
         this.fastWeights = Objects.requireNonNull(fastWeights, "fastWeights");
         this.id = Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package dev.newswire.tagger.model;
 
+import dev.newswire.tagger.text.FeatureSpec;
 import dev.newswire.tagger.text.FeatureWeighting;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,18 +12,24 @@ import java.util.Map;
  * What a model bundle says about itself: everything needed to check that its parts fit together and to tell
  * where it came from. Serialized as {@code manifest.json}.
  *
- * @param formatVersion     bundle layout version; this build reads {@link #CURRENT_FORMAT_VERSION}
+ * @param formatVersion     bundle layout version; this build reads {@link #OLDEST_FORMAT_VERSION} to
+ *                          {@link #CURRENT_FORMAT_VERSION}. Version 1 has no {@code features}: its vectors are
+ *                          the weighting's alone (words only, not normalised); version 2 adds {@code features}.
+ *                          A bundle is written with the lowest version that describes it
+ *                          ({@link #formatVersionFor}), so a model older instances can serve stays readable to them.
  * @param createdAt         ISO-8601 instant
  * @param labels            topic names in output order
  * @param vocabularySha256  SHA-256 of the vocabulary entry's canonical text
+ * @param features          how texts are vectorized; absent (null) in version 1, where it is the weighting's alone
  * @param testMetrics       e.g. {@code accuracy}, {@code macroF1} on the split's test part
  */
 public record ModelManifest(int formatVersion, String name, String version, String createdAt,
                             List<String> labels, int vocabularySize, String vocabularySha256,
-                            FeatureWeighting featureWeighting, NetworkShape network, TrainingSettings training,
+                            FeatureWeighting featureWeighting, FeatureSpec features, NetworkShape network, TrainingSettings training,
                             DataProvenance data, Map<String, Double> testMetrics) {
 
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int OLDEST_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
 
     public ModelManifest {
         require(name != null && !name.isBlank(), "name is required");
@@ -41,7 +48,17 @@ public record ModelManifest(int formatVersion, String name, String version, Stri
         require(vocabularySha256 != null && vocabularySha256.length() == 64, "vocabularySha256 must be 64 hex digits");
         require(featureWeighting != null && network != null && training != null && data != null,
                 "featureWeighting, network, training and data are required");
+        features = features == null ? FeatureSpec.of(featureWeighting) : features;
+        require(features.weighting() == featureWeighting, "features' weighting " + features.weighting()
+                + " differs from featureWeighting " + featureWeighting);
+        require(formatVersion >= formatVersionFor(features), "format version " + formatVersion
+                + " cannot describe the features " + features.id());
         testMetrics = testMetrics == null ? Map.of() : Map.copyOf(testMetrics);
+    }
+
+    /** The lowest bundle format version that describes vectors made with {@code features}. */
+    public static int formatVersionFor(FeatureSpec features) {
+        return features.isWeightingOnly() ? OLDEST_FORMAT_VERSION : CURRENT_FORMAT_VERSION;
     }
 
     /** {@code name@version}: the key of the bundle on the model topic. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words a model knows, each with its feature index, its count in the training documents and the number of
+ * The terms (words, and word bigrams for a {@link FeatureSpec} that has them) a model knows, each with its feature index, its count in the training documents and the number of
  * training documents that contain it. Immutable and thread-safe.
  *
  * <p>Built from the <em>training</em> documents only: the {@code maxWords} most frequent words by total count,
@@ -60,8 +60,8 @@ public final class Vocabulary {
         int start = 0;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.isEmpty() || word.chars().anyMatch(c -> Tokenizer.isSeparator((char) c))) {
-                throw new IllegalArgumentException("not a token: '" + word + "' at index " + i);
+            if (!isTerm(word)) {
+                throw new IllegalArgumentException("not a token or bigram: '" + word + "' at index " + i);
             }
             if (indexOf(word) >= 0) {
                 throw new IllegalArgumentException("duplicate word '" + word + "' at index " + i);
@@ -70,6 +70,19 @@ public final class Vocabulary {
             insert(word.hashCode(), i, start, word.length());
             start += word.length();
         }
+    }
+
+    /** A token, or two tokens joined by {@link FeatureSpec#BIGRAM_SEPARATOR} (a bigram). */
+    private static boolean isTerm(String word) {
+        int separator = word.indexOf(FeatureSpec.BIGRAM_SEPARATOR);
+        if (separator < 0) {
+            return isToken(word);
+        }
+        return isToken(word.substring(0, separator)) && isToken(word.substring(separator + 1));
+    }
+
+    private static boolean isToken(String word) {
+        return !word.isEmpty() && word.chars().noneMatch(c -> Tokenizer.isSeparator((char) c));
     }
 
     private void insert(int hash, int wordIndex, int start, int length) {

@@ -23,7 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a model on a {@link Dataset}: builds the vocabulary from the training part, holds out its first
  * {@code validationSize} documents, trains the MLP epoch by epoch on the rest (shuffled per epoch, seeded),
- * keeps the weights of the epoch with the lowest validation loss, and evaluates them on the test part.
+ * keeps the weights of the epoch with the best validation score (lowest loss or highest accuracy, as the options
+ * say), stops early after {@code patience} epochs without a better one, and evaluates the kept weights on the
+ * test part, which plays no part in any choice.
  */
 public final class Trainer {
 
@@ -32,6 +34,8 @@ public final class Trainer {
     }
 
     private static final int EVAL_BATCH = 1024;
+    /** The training loss and accuracy of each epoch are measured on the first this many documents fitted on. */
+    static final int TRAIN_METRICS_SAMPLE = 2_000;
 
     private final TrainerOptions options;
     private final Clock clock;
@@ -61,41 +65,58 @@ public final class Trainer {
         }
         long start = System.nanoTime();
         Nd4j.getRandom().setSeed(options.seed());
-        List<List<String>> trainTokens = data.train().stream().map(d -> Tokenizer.tokenize(d.text())).toList();
-        Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabularySize());
-        Vectorizer vectorizer = new Vectorizer(vocabulary, options.weighting());
+        int maxNgram = options.features().maxNgram();
+        List<List<String>> trainTerms = data.train().stream()
+                .map(d -> Vectorizer.terms(Tokenizer.tokenize(d.text()), maxNgram)).toList();
+        Vocabulary vocabulary = Vocabulary.build(trainTerms, options.vocabularySize());
+        Vectorizer vectorizer = new Vectorizer(vocabulary, options.features());
         LabeledVectors all = vectorize(data, data.train(), vectorizer);
         LabeledVectors validation = all.slice(0, options.validationSize());
         LabeledVectors fit = all.slice(options.validationSize(), all.size());
         LabeledVectors test = vectorize(data, data.test(), vectorizer);
+        // The training metrics are for the report and plots only: a fixed sample keeps them cheap on a wide network.
+        LabeledVectors trainSample = fit.slice(0, Math.min(fit.size(), TRAIN_METRICS_SAMPLE));
 
         MultiLayerNetwork network = MlpFactory.build(vocabulary.size(), options.hiddenSizes(), data.labels().size(),
-                options.learningRate(), options.seed());
+                options.optimizer(), options.learningRate(), options.learningRateDecay(), options.dropout(),
+                options.seed());
         List<EpochMetrics> epochs = new ArrayList<>();
         INDArray bestParams = null;
-        int bestEpoch = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
+        EpochMetrics best = null;
         Random shuffle = new Random(options.seed());
         for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
+            network.setEpochCount(epoch - 1); // the learning-rate schedule's clock: fit(x, y) does not advance it
             fitEpoch(network, fit, shuffle, vocabulary.size());
-            double[] trainMetrics = lossAndAccuracy(network, fit, vocabulary.size());
+            double[] trainMetrics = lossAndAccuracy(network, trainSample, vocabulary.size());
             double[] validationMetrics = lossAndAccuracy(network, validation, vocabulary.size());
             EpochMetrics metrics = new EpochMetrics(epoch, trainMetrics[0], trainMetrics[1], validationMetrics[0],
                     validationMetrics[1], (System.nanoTime() - epochStart) / 1e9);
             epochs.add(metrics);
             progress.accept(metrics);
-            if (validationMetrics[0] < bestLoss) {
-                bestLoss = validationMetrics[0];
-                bestEpoch = epoch;
+            if (best == null || isBetter(metrics, best)) {
+                best = metrics;
                 bestParams = network.params().dup();
+            } else if (options.patience() > 0 && epoch - best.epoch() >= options.patience()) {
+                break;
             }
         }
         network.setParams(bestParams);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation evaluation = evaluate(network, test, data.labels(), vocabulary.size());
-        ModelManifest manifest = manifest(data, textSource, vocabulary, bestEpoch, evaluation, bestLoss, fit.size());
-        return new Result(manifest, vocabulary, network, new TrainingReport(manifest, epochs, bestEpoch, seconds, evaluation));
+        ModelManifest manifest = manifest(data, textSource, vocabulary, best, evaluation, fit.size());
+        return new Result(manifest, vocabulary, network,
+                new TrainingReport(manifest, epochs, best.epoch(), seconds, evaluation));
+    }
+
+    /** Whether {@code candidate} beats {@code best} by the options' selection. */
+    private boolean isBetter(EpochMetrics candidate, EpochMetrics best) {
+        return switch (options.selection()) {
+            case VAL_LOSS -> candidate.validationLoss() < best.validationLoss();
+            case VAL_ACCURACY -> candidate.validationAccuracy() > best.validationAccuracy()
+                    || (candidate.validationAccuracy() == best.validationAccuracy()
+                        && candidate.validationLoss() < best.validationLoss());
+        };
     }
 
     private void fitEpoch(MultiLayerNetwork network, LabeledVectors fit, Random shuffle, int width) {
@@ -140,18 +161,20 @@ public final class Trainer {
         return Evaluation.of(labels, test.labels(), predicted, 10);
     }
 
-    private ModelManifest manifest(Dataset data, String textSource, Vocabulary vocabulary, int bestEpoch,
-                                   Evaluation test, double validationLoss, int fitSize) {
+    private ModelManifest manifest(Dataset data, String textSource, Vocabulary vocabulary, EpochMetrics best,
+                                   Evaluation test, int fitSize) {
         NetworkShape shape = new NetworkShape(vocabulary.size(), options.hiddenSizes(), data.labels().size(), "relu", "softmax");
-        TrainingSettings settings = new TrainingSettings(options.recipe(), options.maxEpochs(), bestEpoch,
-                options.batchSize(), "rmsprop", options.learningRate(), options.seed(), options.vocabularySize());
+        TrainingSettings settings = new TrainingSettings(options.recipe(), options.maxEpochs(), best.epoch(),
+                options.batchSize(), options.optimizer().id(), options.learningRate(), options.seed(),
+                options.vocabularySize(), options.recipeVersion(), options.dropout(), options.learningRateDecay(),
+                options.patience(), options.selection().id());
         DataProvenance provenance = new DataProvenance(data.name(), textSource, data.fingerprint(), fitSize,
                 options.validationSize(), data.test().size());
         Map<String, Double> metrics = Map.of("accuracy", test.accuracy(), "macroF1", test.macroF1(),
-                "validationLoss", validationLoss);
-        return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, options.modelName(), options.modelVersion(),
-                clock.instant().toString(), data.labels(), vocabulary.size(), vocabulary.sha256(), options.weighting(),
-                shape, settings, provenance, metrics);
+                "validationLoss", best.validationLoss(), "validationAccuracy", best.validationAccuracy());
+        return new ModelManifest(ModelManifest.formatVersionFor(options.features()), options.modelName(),
+                options.modelVersion(), clock.instant().toString(), data.labels(), vocabulary.size(), vocabulary.sha256(),
+                options.weighting(), options.features(), shape, settings, provenance, metrics);
     }
 
     private static LabeledVectors vectorize(Dataset data, List<LabeledDocument> docs, Vectorizer vectorizer) {

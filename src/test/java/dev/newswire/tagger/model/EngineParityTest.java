@@ -9,6 +9,7 @@ import dev.newswire.tagger.data.Splits;
 import dev.newswire.tagger.data.TextSource;
 import dev.newswire.tagger.text.FeatureWeighting;
 import dev.newswire.tagger.text.SparseVector;
+import dev.newswire.tagger.train.Recipe;
 import dev.newswire.tagger.train.Trainer;
 import dev.newswire.tagger.train.TrainerOptions;
 import java.time.Clock;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fast engine computes what DL4J computes: on every keras46 test newswire (real corpus), the same best topic
- * and scores within 1e-5, for the embedded model (multi-hot) and for a small TF-IDF model with two hidden layers
- * of different widths (non-binary feature values, non-square matrices).
+ * and scores within 1e-5, for the embedded model (multi-hot), for a small TF-IDF model with two hidden layers
+ * of different widths (non-binary feature values, non-square matrices) and for a small model of the wide recipes'
+ * kind (L2-normalised TF-IDF with word bigrams, one hidden layer trained with dropout).
  */
 class EngineParityTest {
 
@@ -62,6 +64,37 @@ class EngineParityTest {
         assertThat(parity.compared()).isEqualTo(2_246);
         assertThat(parity.argmaxDisagreements()).isZero();
         assertThat(parity.maxDiff()).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    @Test
+    void shouldGiveAWideBigramModelsScoresOnEveryKeras46TestNewswire() {
+        // The features and layers of the wide recipes (L2-normalised sublinear TF-IDF, word bigrams, one hidden
+        // layer trained with dropout and Adam), smaller: 3,000 terms, 128 units, 2 epochs.
+        TrainerOptions wide = Recipe.WIDE_BIGRAMS.options(1_000, "parity", "1", 5L);
+        TrainerOptions options = new TrainerOptions("parity", 1, wide.features(), 3_000, List.of(128), wide.dropout(),
+                wide.optimizer(), wide.learningRate(), wide.learningRateDecay(), 256, 2, 0, wide.selection(), 5L,
+                1_000, "parity", "1");
+        Trainer.Result trained = new Trainer(options, Clock.systemUTC()).train(keras46, "own", e -> { });
+        ModelBundle bundle = ModelBundles.fromBytes(bundleBytes(trained));
+        assertThat(bundle.manifest().features().maxNgram()).isEqualTo(2);
+        assertThat(bundle.manifest().formatVersion()).isEqualTo(2);
+        assertThat(trained.vocabulary().words()).anyMatch(w -> w.indexOf(' ') > 0);
+
+        Parity parity = compare(bundle, keras46.test());
+
+        LOG.info("tf-idf+l2+bigrams 3000-128-46 dropout model, {} keras46 test newswires ({} without a known term): "
+                + "max |fast - dl4j| = {}", parity.compared(), parity.empty(), parity.maxDiff());
+        assertThat(parity.compared()).isEqualTo(2_246);
+        assertThat(parity.argmaxDisagreements()).isZero();
+        assertThat(parity.maxDiff()).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    private static byte[] bundleBytes(Trainer.Result trained) {
+        try {
+            return ModelBundles.toBytes(trained.manifest(), trained.vocabulary(), trained.network());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -143,10 +143,10 @@ public final class FixtureModels {
     /** A manifest for a fixture-shaped model with the given test accuracy on the fixture split. */
     public static ModelManifest manifest(String name, String version, Vocabulary vocabulary, List<Integer> hidden,
                                          double accuracy) {
-        return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, name, version, "2026-01-01T00:00:00Z", LABELS,
-                vocabulary.size(), vocabulary.sha256(), FeatureWeighting.BINARY,
+        return new ModelManifest(ModelManifest.OLDEST_FORMAT_VERSION, name, version, "2026-01-01T00:00:00Z", LABELS,
+                vocabulary.size(), vocabulary.sha256(), FeatureWeighting.BINARY, null,
                 new NetworkShape(vocabulary.size(), hidden, LABELS.size(), "relu", "softmax"),
-                new TrainingSettings("fixture", 200, 200, 9, "rmsprop", 0.01, 7L, 100),
+                new TrainingSettings("fixture", 200, 200, 9, "rmsprop", 0.01, 7L, 100, 0, 0, 1, 0, null),
                 new DataProvenance("fixture", "own", "0".repeat(64), 9, 0, 0),
                 Map.of("accuracy", accuracy));
     }

@@ -107,6 +107,36 @@ class ModelBundlesTest {
     }
 
     @Test
+    void shouldRefuseAVersion1ManifestWhoseFeaturesOnlyVersion2Describes() throws IOException {
+        // A version-1 reader would vectorize without normalisation: such a bundle must say version 2.
+        byte[] bytes = rewrite(e -> e.put(ModelBundles.MANIFEST, replace(e.get(ModelBundles.MANIFEST),
+                "\"l2Normalized\" : false", "\"l2Normalized\" : true")), true);
+        assertThatThrownBy(() -> ModelBundles.fromBytes(bytes)).hasMessageContaining("format version 1 cannot describe");
+    }
+
+    @Test
+    void shouldReadAVersion1ManifestWithoutFeaturesAsItsWeightingAlone() throws IOException {
+        byte[] bytes = rewrite(e -> e.put(ModelBundles.MANIFEST, withoutFeatures(e.get(ModelBundles.MANIFEST))), true);
+        ModelManifest manifest = ModelBundles.fromBytes(bytes).manifest();
+        assertThat(manifest.formatVersion()).isEqualTo(1);
+        assertThat(manifest.features()).isEqualTo(dev.newswire.tagger.text.FeatureSpec.of(manifest.featureWeighting()));
+        assertThat(manifest.training().selection()).isEqualTo("val-loss");
+    }
+
+    private static byte[] withoutFeatures(byte[] manifest) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) ModelBundles.JSON.readTree(manifest);
+            tree.remove("features");
+            com.fasterxml.jackson.databind.node.ObjectNode training = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training");
+            training.remove(List.of("recipeVersion", "dropout", "learningRateDecay", "patience", "selection"));
+            return ModelBundles.JSON.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void shouldRefuseAVocabularyThatDisagreesWithTheManifest() throws IOException {
         Vocabulary other = Vocabulary.build(List.of(List.of("alpha", "beta")), 10);
         byte[] bytes = rewrite(e -> e.put(ModelBundles.VOCABULARY, other.toTsv().getBytes(StandardCharsets.UTF_8)), true);

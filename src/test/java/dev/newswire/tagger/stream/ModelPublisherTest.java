@@ -123,7 +123,7 @@ class ModelPublisherTest {
     void shouldNotCompareAccuraciesOnDifferentSplits() {
         ModelManifest m = ModelBundles.readManifest(V2_WORSE);
         ModelManifest otherSplit = new ModelManifest(m.formatVersion(), m.name(), m.version(), m.createdAt(), m.labels(),
-                m.vocabularySize(), m.vocabularySha256(), m.featureWeighting(), m.network(), m.training(),
+                m.vocabularySize(), m.vocabularySha256(), m.featureWeighting(), m.features(), m.network(), m.training(),
                 new DataProvenance("fixture", "own", "1".repeat(64), 9, 0, 0), m.testMetrics());
 
         PublishDecision d = ModelPublisher.decide(otherSplit, V2_WORSE, state(active("1"), V1), activate(false), NOW);

@@ -37,4 +37,43 @@ class VectorizerTest {
     void shouldGiveAnEmptyVectorWhenNoWordIsKnown() {
         assertThat(new Vectorizer(VOCABULARY, FeatureWeighting.BINARY).vectorize("東京 株価 Москва").isEmpty()).isTrue();
     }
+
+    @Test
+    void shouldLookUpWordBigramsAsTheTokenListDoes() {
+        List<String> tokens = Tokenizer.tokenize("Crude oil prices rise; crude OIL output");
+        Vocabulary vocabulary = Vocabulary.build(List.of(Vectorizer.terms(tokens, 2)), 100);
+        Vectorizer vectorizer = new Vectorizer(vocabulary, new FeatureSpec(FeatureWeighting.TFIDF, false, 2));
+
+        SparseVector v = vectorizer.vectorize("crude-oil prices, and a very-long-token-that-grows-the-pair-buffer-well-beyond-"
+                + "its-first-sixty-four-characters crude");
+
+        assertThat(vocabulary.indexOf("crude oil")).isNotNegative();
+        assertThat(v.indices()).contains(vocabulary.indexOf("crude oil"), vocabulary.indexOf("oil prices"))
+                .doesNotContain(vocabulary.indexOf("prices rise"));
+        assertThat(vectorizer.vectorize("Crude oil prices rise; crude OIL output"))
+                .isEqualTo(vectorizer.vectorizeTokens(tokens));
+        // Words only: the bigram entries of the vocabulary are never looked up.
+        assertThat(new Vectorizer(vocabulary, FeatureWeighting.BINARY).vectorize("crude oil").nonZeros()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldScaleToUnitLengthWhenL2Normalised() {
+        Vectorizer vectorizer = new Vectorizer(VOCABULARY, new FeatureSpec(FeatureWeighting.TFIDF, true, 1));
+        SparseVector v = vectorizer.vectorize("oil oil wheat prices");
+        double norm = 0;
+        for (float value : v.values()) {
+            norm += value * value;
+        }
+        assertThat(norm).isCloseTo(1.0, within(1e-6));
+        SparseVector raw = new Vectorizer(VOCABULARY, FeatureWeighting.TFIDF).vectorize("oil oil wheat prices");
+        assertThat(v.valueAt(0) / v.valueAt(1)).isCloseTo(raw.valueAt(0) / raw.valueAt(1), within(1e-5f));
+        assertThat(vectorizer.vectorize("東京").isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAVocabularyEntryThatIsNeitherATokenNorABigram() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Vocabulary.fromTsv("#documents\t1\nthree word term\t1\t1\n"))
+                .hasMessageContaining("not a token or bigram");
+        assertThat(Vocabulary.fromTsv("#documents\t1\ncrude oil\t1\t1\n").indexOf("crude oil")).isZero();
+    }
 }

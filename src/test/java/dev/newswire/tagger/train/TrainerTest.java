@@ -27,7 +27,7 @@ class TrainerTest {
             List.of("vessel", "port", "cargo", "tanker", "freight", "strike"));
     private static final List<String> NOISE = List.of("the", "said", "a", "of", "in", "to", "and", "reuter", "mln", "pct");
 
-    private static Dataset generated(int train, int test, long seed) {
+    static Dataset generated(int train, int test, long seed) {
         Random random = new Random(seed);
         return new Dataset("generated", LABELS, docs("tr", train, random), docs("te", test, random));
     }
