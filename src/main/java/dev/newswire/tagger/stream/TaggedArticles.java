@@ -2,7 +2,7 @@ package dev.newswire.tagger.stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.tagger.model.ModelBundle;
@@ -95,27 +95,23 @@ public final class TaggedArticles {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", article.id());
         out.put("agree", java.util.Objects.equals(active.topic(), shadow.topic()));
-        fill(out.putObject("active"), active, activeModel, at);
-        fill(out.putObject("shadow"), shadow, shadowModel, at);
+        out.set("active", classification(active, activeModel, at));
+        out.set("shadow", classification(shadow, shadowModel, at));
         return out;
     }
 
-    private static void fill(ObjectNode classification, Prediction prediction, ModelBundle model, Instant classifiedAt) {
-        if (prediction.abstained()) {
-            classification.putNull("topic");
-        } else {
-            classification.put("topic", prediction.topic());
+    /** A classification object as a tree, written by the same code as a tagged article's. */
+    private static JsonNode classification(Prediction prediction, ModelBundle model, Instant classifiedAt) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator generator = ArticleDeserializer.JSON.getFactory().createGenerator(out)) {
+            writeClassification(generator, prediction, model, classifiedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        classification.put("confidence", prediction.confidence());
-        classification.put("abstained", prediction.abstained());
-        ArrayNode top = classification.putArray("top");
-        for (TopicScore score : prediction.top()) {
-            top.addObject().put("topic", score.topic()).put("score", score.score());
+        try {
+            return ArticleDeserializer.JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("a classification just written does not parse", e);
         }
-        classification.putObject("model")
-                .put("name", model.name())
-                .put("version", model.version())
-                .put("id", model.id());
-        classification.put("classified_at", classifiedAt.toString());
     }
 }
