@@ -3,13 +3,17 @@ package dev.newswire.tagger.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newswire.tagger.data.Dataset;
+import dev.newswire.tagger.data.LabeledDocument;
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.ModelBundle;
+import dev.newswire.tagger.model.ModelBundles;
+import dev.newswire.tagger.train.Comparison;
 import dev.newswire.tagger.train.Evaluation;
 import dev.newswire.tagger.train.Evaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: metrics of a bundle on the test part of a split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a model on the test part of a split: accuracy, macro-F1, per-topic metrics, most confused pairs.")
+        description = {"Evaluate a model on the test part of a split: accuracy, macro-F1, per-topic metrics, most confused pairs.",
+                "With --compare OTHER.zip, both models on the same documents: each one's accuracy and macro-F1, how often",
+                "both, only one or neither is right, how often they agree, and McNemar's test of the difference."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -36,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Bundle to evaluate (default: the embedded model).")
     Path model;
 
+    @Option(names = "--compare", paramLabel = "OTHER.zip", description = "A second bundle to compare with, on the same test documents.")
+    Path compare;
+
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
 
@@ -46,6 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset dataset = data.load(spec);
         Evaluation evaluation = Evaluator.evaluate(bundle, dataset.test());
         PrintWriter out = spec.commandLine().getOut();
+        if (compare != null) {
+            return compare(bundle, ModelBundles.read(compare), dataset, evaluation, out);
+        }
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("model", Map.of("name", bundle.name(), "version", bundle.version(), "id", bundle.id()));
@@ -69,5 +81,38 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-16s -> %-16s %5d%n", c.actual(), c.predicted(), c.count());
         }
         return 0;
+    }
+
+    private int compare(ModelBundle first, ModelBundle second, Dataset dataset, Evaluation firstEvaluation, PrintWriter out)
+            throws Exception {
+        Evaluation secondEvaluation = Evaluator.evaluate(second, dataset.test());
+        List<String> truth = dataset.test().stream().map(LabeledDocument::label).toList();
+        Comparison c = Comparison.of(truth, Evaluator.predictions(first, dataset.test()),
+                Evaluator.predictions(second, dataset.test()));
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("split", dataset.name());
+            report.put("first", Map.of("model", modelOf(first), "evaluation", firstEvaluation));
+            report.put("second", Map.of("model", modelOf(second), "evaluation", secondEvaluation));
+            report.put("comparison", c);
+            report.put("significant", c.significant());
+            out.println(JSON.writeValueAsString(report));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "%s test: %d documents%n", dataset.name(), c.documents());
+        for (var m : List.of(Map.entry(first, firstEvaluation), Map.entry(second, secondEvaluation))) {
+            out.printf(Locale.ROOT, "  %s@%s (id %s): accuracy %.4f  macro-F1 %.4f  abstained %d%n", m.getKey().name(),
+                    m.getKey().version(), m.getKey().id(), m.getValue().accuracy(), m.getValue().macroF1(),
+                    m.getValue().abstained());
+        }
+        out.printf(Locale.ROOT, "both right %d, only the first %d, only the second %d, both wrong %d; same topic %d of %d%n",
+                c.bothRight(), c.onlyFirst(), c.onlySecond(), c.bothWrong(), c.agreements(), c.documents());
+        out.printf(Locale.ROOT, "McNemar chi-square %.2f: the difference is %s at the 5 %% level%n", c.mcNemarChiSquare(),
+                c.significant() ? "significant" : "not significant");
+        return 0;
+    }
+
+    private static Map<String, String> modelOf(ModelBundle bundle) {
+        return Map.of("name", bundle.name(), "version", bundle.version(), "id", bundle.id());
     }
 }

@@ -26,7 +26,17 @@ public final class Evaluator {
         documents.forEach(d -> labelSet.add(d.label()));
         List<String> labels = List.copyOf(labelSet);
         int[] truth = documents.stream().mapToInt(d -> labels.indexOf(d.label())).toArray();
+        String[] topics = predictions(bundle, documents);
         int[] predicted = new int[documents.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = topics[i] == null ? -1 : labels.indexOf(topics[i]);
+        }
+        return Evaluation.of(labels, truth, predicted, 10);
+    }
+
+    /** The topic the bundle gives each document, as the stream processor would; null where it abstains. */
+    public static String[] predictions(ModelBundle bundle, List<LabeledDocument> documents) {
+        String[] topics = new String[documents.size()];
         Dl4jClassifier classifier = bundle.newClassifier();
         for (int from = 0; from < documents.size(); from += BATCH) {
             int to = Math.min(documents.size(), from + BATCH);
@@ -36,9 +46,9 @@ public final class Evaluator {
             }
             float[][] scores = classifier.scoreBatch(vectors);
             for (int i = from; i < to; i++) {
-                predicted[i] = vectors.get(i - from).isEmpty() ? -1 : Trainer.argmax(scores[i - from]);
+                topics[i] = vectors.get(i - from).isEmpty() ? null : bundle.labels().get(Trainer.argmax(scores[i - from]));
             }
         }
-        return Evaluation.of(labels, truth, predicted, 10);
+        return topics;
     }
 }

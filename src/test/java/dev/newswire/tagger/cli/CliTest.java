@@ -124,6 +124,22 @@ class CliTest {
         double accuracy = evaluation.at("/evaluation/accuracy").asDouble();
         assertThat(accuracy).isEqualTo(report.at("/test/accuracy").asDouble()).isGreaterThan(0.8);
         assertThat(ModelBundles.read(bundle).manifest().testMetrics().get("accuracy")).isEqualTo(accuracy);
+
+        // The same bundle compared with itself: every document paired with itself, nothing significant.
+        Run c = run("", "evaluate", "--model", bundle.toString(), "--compare", bundle.toString(), "--train", train.toString(),
+                "--test", test.toString(), "--json");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        JsonNode compared = JSON.readTree(c.out());
+        assertThat(compared.at("/comparison/documents").asInt()).isEqualTo(100);
+        assertThat(compared.at("/comparison/agreements").asInt()).isEqualTo(100);
+        assertThat(compared.at("/comparison/onlyFirst").asInt()).isZero();
+        assertThat(compared.at("/comparison/onlySecond").asInt()).isZero();
+        assertThat(compared.at("/comparison/bothRight").asInt()).isEqualTo(evaluation.at("/evaluation/correct").asInt());
+        assertThat(compared.at("/first/evaluation/accuracy").asDouble()).isEqualTo(accuracy);
+        assertThat(compared.at("/significant").asBoolean()).isFalse();
+        Run text = run("", "evaluate", "--model", bundle.toString(), "--compare", bundle.toString(), "--train", train.toString(),
+                "--test", test.toString());
+        assertThat(text.out()).contains("only the first 0, only the second 0", "not significant at the 5 % level");
     }
 
     @Test
