@@ -247,15 +247,11 @@ public record TaggerConfig(String applicationId, String bootstrapServers, String
     }
 
     private static int intValue(Map<String, String> values, String key, int fallback) {
-        String v = values.get(key);
-        if (v == null || v.isEmpty()) {
-            return fallback;
+        long v = longValue(values, key, fallback);
+        if (v != (int) v) {
+            throw new ConfigException(key + " must be a whole number, got '" + values.get(key) + "'");
         }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, got '" + v + "'");
-        }
+        return (int) v;
     }
 
     private static long longValue(Map<String, String> values, String key, long fallback) {
