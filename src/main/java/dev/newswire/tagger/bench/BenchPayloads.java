@@ -73,7 +73,7 @@ public final class BenchPayloads {
         for (LabeledDocument doc : Splits.keras46(docs, TextSource.OWN).test()) {
             ReutersDocument d = byId.get(doc.id());
             headlines.add(d.title());
-            bodies.add(d.body());
+            bodies.add(d.articleBody());
         }
         return of("the " + headlines.size() + " keras46 test newswires of Reuters-21578 at " + corpus, headlines, bodies);
     }

@@ -201,7 +201,7 @@ final class DemoCommand implements Callable<Integer> {
             for (LabeledDocument doc : keras46.test()) {
                 ReutersDocument d = byId.get(doc.id());
                 ObjectNode article = JSON.createObjectNode().put("id", doc.id()).put("headline", d.title())
-                        .put("body", d.body()).put("expected_topic", doc.label());
+                        .put("body", d.articleBody()).put("expected_topic", doc.label());
                 lines.add(JSON.writeValueAsString(article));
             }
             return DemoFeed.of(lines, "the keras46 test split of Reuters-21578 at " + dir.get(), messages);

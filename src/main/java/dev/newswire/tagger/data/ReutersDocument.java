@@ -21,6 +21,8 @@ import java.util.Set;
  * @param title           the cleaned TITLE, whitespace (including line breaks) collapsed; empty if none
  * @param dateline        the cleaned DATELINE, whitespace collapsed; empty if none
  * @param body            the cleaned BODY without the signature; empty if the story has no BODY
+ * @param unprocessed     for a {@code <TEXT TYPE="UNPROC">} story (no TITLE, no BODY: 737 in the corpus), the
+ *                        cleaned content of its TEXT element, cleaned like a body; empty for every other story
  * @param kerasText       the raw text the Keras dataset builder took for this story
  */
 public record ReutersDocument(
@@ -32,6 +34,7 @@ public record ReutersDocument(
         String title,
         String dateline,
         String body,
+        String unprocessed,
         String kerasText) {
 
     /** The values the DTD allows for the TOPICS attribute. */
@@ -53,12 +56,24 @@ public record ReutersDocument(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(dateline, "dateline");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(unprocessed, "unprocessed");
         Objects.requireNonNull(kerasText, "kerasText");
     }
 
-    /** The document's own text: {@code title + "\n" + body}, trimmed; either part may be empty. */
+    /**
+     * The document's own text: {@code title + "\n" + articleBody()}, trimmed; either part may be empty. The title
+     * and the body are what the stream classifies as an article's headline and body.
+     */
     public String text() {
-        return (title + "\n" + body).strip();
+        return (title + "\n" + articleBody()).strip();
+    }
+
+    /**
+     * The body an article made from this story carries: the BODY, or for an unprocessed story (which has none) the
+     * text of its TEXT element.
+     */
+    public String articleBody() {
+        return body.isEmpty() ? unprocessed : body;
     }
 
     /** Whether the story had a non-empty BODY element. */

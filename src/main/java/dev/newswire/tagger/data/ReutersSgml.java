@@ -38,6 +38,7 @@ public final class ReutersSgml {
     private static final String STORY_CLOSE = "</REUTERS>";
     private static final String KERAS_TOPICS_TAG = "<TOPICS>";
     private static final String KERAS_BODY_TAG = "<BODY>";
+    private static final String UNPROCESSED_TEXT_TAG = "<TEXT TYPE=\"UNPROC\">";
 
     private ReutersSgml() {
     }
@@ -102,6 +103,7 @@ public final class ReutersSgml {
                     SgmlText.cleanTitle(elementContent(sgml, story, "TITLE")),
                     SgmlText.cleanLine(elementContent(sgml, story, "DATELINE")),
                     SgmlText.cleanBody(elementContent(sgml, story, "BODY")),
+                    unprocessedText(sgml, story),
                     kerasText(sgml, story));
         } catch (IllegalArgumentException e) {
             throw error(source, sgml, story.tagStart(), e.getMessage());
@@ -176,6 +178,18 @@ public final class ReutersSgml {
 
     private static String elementContent(String sgml, Range story, String name) {
         return elementContent(sgml, story.contentStart(), story.contentEnd(), name);
+    }
+
+    /**
+     * The cleaned content of a {@code <TEXT TYPE="UNPROC">} element (such stories have no TITLE or BODY, their
+     * headline and text are all in it); empty if the story's TEXT is of another type.
+     */
+    private static String unprocessedText(String sgml, Range story) {
+        int text = sgml.indexOf(UNPROCESSED_TEXT_TAG, story.contentStart());
+        if (text < 0 || text >= story.contentEnd()) {
+            return "";
+        }
+        return SgmlText.cleanBody(elementContent(sgml, text, story.contentEnd(), "TEXT"));
     }
 
     /** The raw text Keras took for this story; see the class comment. Empty if it has no {@code <TOPICS>}. */

@@ -96,6 +96,23 @@ class ReutersSgmlTest {
     }
 
     @Test
+    void shouldTakeTheTextOfAnUnprocessedStory() throws Exception {
+        String unproc = "<TEXT TYPE=\"UNPROC\">&#2;\nACME CORP &lt;ACM> BOOSTS DIVIDEND\n    CHICAGO, April 8\n"
+                + "    Qtly div 25 cts vs 23 cts prior qtr\n&#3;\n\n</TEXT>";
+        String sgml = story(4, "YES", "<D>earn</D>", unproc);
+
+        ReutersDocument doc = parse(sgml).get(0);
+
+        assertThat(doc.title()).isEmpty();
+        assertThat(doc.body()).isEmpty();
+        assertThat(doc.hasBody()).isFalse();
+        assertThat(doc.unprocessed()).isEqualTo("ACME CORP <ACM> BOOSTS DIVIDEND\n    CHICAGO, April 8\n"
+                + "    Qtly div 25 cts vs 23 cts prior qtr");
+        assertThat(doc.articleBody()).isEqualTo(doc.unprocessed());
+        assertThat(doc.text()).isEqualTo(doc.unprocessed());
+    }
+
+    @Test
     void shouldGiveEmptyBodyWhenStoryHasNoBody() throws Exception {
         String brief = "<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>ACME SEES HIGHER PROFIT\n</TITLE>Blah blah blah.\n&#3;\n</TEXT>";
         String sgml = story(3, "YES", "<D>earn</D>", brief);
@@ -107,6 +124,7 @@ class ReutersSgmlTest {
         assertThat(doc.title()).isEqualTo("ACME SEES HIGHER PROFIT");
         assertThat(doc.dateline()).isEmpty();
         assertThat(doc.text()).isEqualTo("ACME SEES HIGHER PROFIT");
+        assertThat(doc.unprocessed()).isEmpty();
     }
 
     @Test

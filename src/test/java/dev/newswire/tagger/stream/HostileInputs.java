@@ -417,11 +417,11 @@ final class HostileInputs {
         List<byte[]> articles = new ArrayList<>();
         if (ReutersCorpus.locate().isPresent()) {
             List<ReutersDocument> docs = new ArrayList<>(ReutersFixture.corpusOrSkip().stream()
-                    .filter(d -> !d.body().isBlank()).toList());
+                    .filter(d -> !d.articleBody().isBlank()).toList());
             Collections.shuffle(docs, new Random(seed));
             for (ReutersDocument d : docs.subList(0, Math.min(1000, docs.size()))) {
                 articles.add(write(JSON.createObjectNode().put("id", "r-" + d.newId()).put("headline", d.title())
-                        .put("body", d.body()).put("dateline", d.dateline())));
+                        .put("body", d.articleBody()).put("dateline", d.dateline())));
             }
             return articles;
         }

@@ -305,7 +305,7 @@ class RollingUpgradeIT {
                 }
                 String id = prefix + i;
                 ReutersDocument story = stories.get(i % stories.size());
-                byte[] value = JSON.writeValueAsBytes(Map.of("id", id, "headline", story.title(), "body", story.body()));
+                byte[] value = JSON.writeValueAsBytes(Map.of("id", id, "headline", story.title(), "body", story.articleBody()));
                 producer.send(new ProducerRecord<>(config.inputTopic(), id.getBytes(StandardCharsets.UTF_8), value),
                         (metadata, e) -> {
                             if (e != null) {

@@ -85,7 +85,7 @@ class TaggerPipelineIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (LabeledDocument doc : docs) {
                 ReutersDocument d = byId.get(doc.id());
-                byte[] value = JSON.writeValueAsBytes(Map.of("id", doc.id(), "headline", d.title(), "body", d.body()));
+                byte[] value = JSON.writeValueAsBytes(Map.of("id", doc.id(), "headline", d.title(), "body", d.articleBody()));
                 producer.send(new ProducerRecord<>(config.inputTopic(), doc.id().getBytes(StandardCharsets.UTF_8), value));
             }
             producer.flush();

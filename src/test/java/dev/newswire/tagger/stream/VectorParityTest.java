@@ -56,7 +56,7 @@ class VectorParityTest {
 
     private static byte[] articleJson(LabeledDocument doc) throws Exception {
         ReutersDocument d = byId.get(doc.id());
-        return JSON.writeValueAsBytes(Map.of("id", doc.id(), "headline", d.title(), "body", d.body()));
+        return JSON.writeValueAsBytes(Map.of("id", doc.id(), "headline", d.title(), "body", d.articleBody()));
     }
 
     @Test
