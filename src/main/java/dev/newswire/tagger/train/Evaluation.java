@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * Classification metrics of predictions against true labels: accuracy, macro-F1, per-topic precision, recall,
- * F1 and support, and the most confused (true, predicted) pairs.
+ * F1 and support, the most confused (true, predicted) pairs and the full {@link ConfusionMatrix} they come from.
  *
  * <p>A prediction of {@code -1} means the model abstained: it counts as wrong for accuracy and recall and as no
  * prediction for precision. Macro-F1 averages the F1 of every topic that occurs in the truth or the predictions
  * (as scikit-learn does), so topics absent from both do not dilute it.
  */
 public record Evaluation(int documents, int correct, int abstained, double accuracy, double macroF1,
-                         List<TopicMetrics> perTopic, List<Confusion> mostConfused) {
+                         List<TopicMetrics> perTopic, List<Confusion> mostConfused, ConfusionMatrix confusionMatrix) {
 
     /** Metrics of one topic. */
     public record TopicMetrics(String topic, double precision, double recall, double f1, int support, int predicted) {
@@ -37,53 +37,38 @@ public record Evaluation(int documents, int correct, int abstained, double accur
      * @param confusedPairs how many of the most confused pairs to keep
      */
     public static Evaluation of(List<String> labels, int[] truth, int[] predicted, int confusedPairs) {
-        if (truth.length != predicted.length) {
-            throw new IllegalArgumentException("truth and predictions differ in length");
-        }
+        ConfusionMatrix matrix = ConfusionMatrix.of(labels, truth, predicted);
         int n = labels.size();
-        int[][] confusion = new int[n][n];
-        int[] support = new int[n];
-        int[] predictedCount = new int[n];
-        int correct = 0;
-        int abstained = 0;
-        for (int i = 0; i < truth.length; i++) {
-            support[truth[i]]++;
-            if (predicted[i] < 0) {
-                abstained++;
-                continue;
-            }
-            predictedCount[predicted[i]]++;
-            confusion[truth[i]][predicted[i]]++;
-            if (truth[i] == predicted[i]) {
-                correct++;
-            }
-        }
         List<TopicMetrics> perTopic = new ArrayList<>();
         double f1Sum = 0;
         int f1Topics = 0;
         for (int t = 0; t < n; t++) {
-            int tp = confusion[t][t];
-            double precision = predictedCount[t] == 0 ? 0 : (double) tp / predictedCount[t];
-            double recall = support[t] == 0 ? 0 : (double) tp / support[t];
+            int tp = matrix.count(t, t);
+            int support = matrix.rowTotal(t);
+            int predictedCount = matrix.columnTotal(t);
+            double precision = predictedCount == 0 ? 0 : (double) tp / predictedCount;
+            double recall = support == 0 ? 0 : (double) tp / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perTopic.add(new TopicMetrics(labels.get(t), precision, recall, f1, support[t], predictedCount[t]));
-            if (support[t] > 0 || predictedCount[t] > 0) {
+            perTopic.add(new TopicMetrics(labels.get(t), precision, recall, f1, support, predictedCount));
+            if (support > 0 || predictedCount > 0) {
                 f1Sum += f1;
                 f1Topics++;
             }
         }
+        int correct = matrix.correct();
         double accuracy = truth.length == 0 ? 0 : (double) correct / truth.length;
         double macroF1 = f1Topics == 0 ? 0 : f1Sum / f1Topics;
-        return new Evaluation(truth.length, correct, abstained, accuracy, macroF1, perTopic,
-                mostConfused(labels, confusion, confusedPairs));
+        return new Evaluation(truth.length, correct, matrix.abstainedTotal(), accuracy, macroF1, perTopic,
+                mostConfused(matrix, confusedPairs), matrix);
     }
 
-    private static List<Confusion> mostConfused(List<String> labels, int[][] confusion, int k) {
+    private static List<Confusion> mostConfused(ConfusionMatrix matrix, int k) {
+        List<String> labels = matrix.labels();
         List<Confusion> pairs = new ArrayList<>();
-        for (int a = 0; a < confusion.length; a++) {
-            for (int p = 0; p < confusion.length; p++) {
-                if (a != p && confusion[a][p] > 0) {
-                    pairs.add(new Confusion(labels.get(a), labels.get(p), confusion[a][p]));
+        for (int a = 0; a < labels.size(); a++) {
+            for (int p = 0; p < labels.size(); p++) {
+                if (a != p && matrix.count(a, p) > 0) {
+                    pairs.add(new Confusion(labels.get(a), labels.get(p), matrix.count(a, p)));
                 }
             }
         }
