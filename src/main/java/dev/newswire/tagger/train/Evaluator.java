@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Evaluates a bundle on labelled documents exactly as the stream processor classifies them (same vectorizer, a
  * document without a known word abstains). Documents whose label the model does not know count as errors; the
- * metrics then list that label too.
+ * metrics then list that label too. Every document is scored once per call.
  */
 public final class Evaluator {
 
@@ -21,22 +21,34 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** The metrics of {@code bundle} on {@code documents}. */
     public static Evaluation evaluate(ModelBundle bundle, List<LabeledDocument> documents) {
+        return evaluateScored(bundle, documents).evaluation();
+    }
+
+    /** The metrics and the calibration of {@code bundle} on {@code documents}, from one scoring pass. */
+    public static ScoredEvaluation evaluateScored(ModelBundle bundle, List<LabeledDocument> documents) {
+        // The bundle's labels first, so that a predicted label index is the same in both lists.
         Set<String> labelSet = new LinkedHashSet<>(bundle.labels());
         documents.forEach(d -> labelSet.add(d.label()));
         List<String> labels = List.copyOf(labelSet);
         int[] truth = documents.stream().mapToInt(d -> labels.indexOf(d.label())).toArray();
-        String[] topics = predictions(bundle, documents);
-        int[] predicted = new int[documents.size()];
-        for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = topics[i] == null ? -1 : labels.indexOf(topics[i]);
-        }
-        return Evaluation.of(labels, truth, predicted, 10);
+        return ScoredEvaluation.of(labels, truth, scoredPredictions(bundle, documents));
     }
 
     /** The topic the bundle gives each document, as the stream processor would; null where it abstains. */
     public static String[] predictions(ModelBundle bundle, List<LabeledDocument> documents) {
-        String[] topics = new String[documents.size()];
+        return scoredPredictions(bundle, documents).stream()
+                .map(p -> p.abstained() ? null : bundle.labels().get(p.predicted()))
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Each document's prediction with its confidence and the score of its true topic, as the stream processor
+     * would classify it; label indices are those of {@link ModelBundle#labels()}.
+     */
+    public static List<ScoredPrediction> scoredPredictions(ModelBundle bundle, List<LabeledDocument> documents) {
+        List<ScoredPrediction> predictions = new ArrayList<>(documents.size());
         Dl4jClassifier classifier = bundle.newClassifier();
         for (int from = 0; from < documents.size(); from += BATCH) {
             int to = Math.min(documents.size(), from + BATCH);
@@ -46,9 +58,10 @@ public final class Evaluator {
             }
             float[][] scores = classifier.scoreBatch(vectors);
             for (int i = from; i < to; i++) {
-                topics[i] = vectors.get(i - from).isEmpty() ? null : bundle.labels().get(Trainer.argmax(scores[i - from]));
+                int trueLabel = bundle.labels().indexOf(documents.get(i).label());
+                predictions.add(ScoredPrediction.of(vectors.get(i - from), scores[i - from], trueLabel));
             }
         }
-        return topics;
+        return predictions;
     }
 }

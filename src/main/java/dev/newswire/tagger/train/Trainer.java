@@ -103,10 +103,11 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation evaluation = evaluate(network, test, data.labels(), vocabulary.size());
+        ScoredEvaluation scoredTest = evaluate(network, test, data.labels(), vocabulary.size());
+        Evaluation evaluation = scoredTest.evaluation();
         ModelManifest manifest = manifest(data, textSource, vocabulary, best, evaluation, fit.size());
         return new Result(manifest, vocabulary, network,
-                new TrainingReport(manifest, epochs, best.epoch(), seconds, evaluation));
+                new TrainingReport(manifest, epochs, best.epoch(), seconds, evaluation, scoredTest.calibration()));
     }
 
     /** Whether {@code candidate} beats {@code best} by the options' selection. */
@@ -147,18 +148,18 @@ public final class Trainer {
         return new double[] {loss / part.size(), (double) correct / part.size()};
     }
 
-    /** Test evaluation as the product classifies: a document without a known word abstains. */
-    static Evaluation evaluate(MultiLayerNetwork network, LabeledVectors test, List<String> labels, int width) {
-        int[] predicted = new int[test.size()];
+    /** Test evaluation and calibration as the product classifies: a document without a known word abstains. */
+    static ScoredEvaluation evaluate(MultiLayerNetwork network, LabeledVectors test, List<String> labels, int width) {
+        List<ScoredPrediction> predictions = new ArrayList<>(test.size());
         int[] order = identity(test.size());
         for (int from = 0; from < order.length; from += EVAL_BATCH) {
             int to = Math.min(order.length, from + EVAL_BATCH);
             float[][] scores = rows(network.output(test.features(order, from, to, width), false));
             for (int i = from; i < to; i++) {
-                predicted[i] = test.vectors().get(i).isEmpty() ? -1 : argmax(scores[i - from]);
+                predictions.add(ScoredPrediction.of(test.vectors().get(i), scores[i - from], test.labels()[i]));
             }
         }
-        return Evaluation.of(labels, test.labels(), predicted, 10);
+        return ScoredEvaluation.of(labels, test.labels(), predictions);
     }
 
     private ModelManifest manifest(Dataset data, String textSource, Vocabulary vocabulary, EpochMetrics best,
