@@ -7,10 +7,16 @@ import dev.newswire.tagger.data.LabeledDocument;
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.ModelBundles;
+import dev.newswire.tagger.train.Calibration;
 import dev.newswire.tagger.train.Comparison;
 import dev.newswire.tagger.train.Evaluation;
+import dev.newswire.tagger.train.EvaluationPlots;
 import dev.newswire.tagger.train.Evaluator;
+import dev.newswire.tagger.train.ScoredEvaluation;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +28,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: metrics of a bundle on the test part of a split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a model on the test part of a split: accuracy, macro-F1, per-topic metrics, most confused pairs.",
+        description = {"Evaluate a model on the test part of a split: accuracy, macro-F1, per-topic metrics, most confused pairs, calibration.",
+                "Calibration: the top-1 confidence in 15 equal-width bins, expected (ECE) and maximum (MCE) calibration error.",
+                "With --report-dir DIR, also confusion-matrix.png, reliability.png and evaluation.json (the --json output) in DIR.",
                 "With --compare OTHER.zip, both models on the same documents: each one's accuracy and macro-F1, how often",
                 "both, only one or neither is right, how often they agree, and McNemar's test of the difference."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The file of --report-dir that holds the --json output. */
+    static final String EVALUATION_JSON = "evaluation.json";
 
     @Spec
     CommandSpec spec;
@@ -48,22 +59,43 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write " + EvaluationPlots.CONFUSION_MATRIX_PNG
+            + ", " + EvaluationPlots.RELIABILITY_PNG + " and " + EVALUATION_JSON
+            + " (the --json output) into DIR, created if missing; not with --compare.")
+    Path reportDir;
+
     @Override
     public Integer call() throws Exception {
         data.validate(spec);
+        if (reportDir != null) {
+            if (compare != null) {
+                throw new ParameterException(spec.commandLine(), "--report-dir cannot be combined with --compare: "
+                        + "evaluate each bundle with its own --report-dir");
+            }
+            OutputFolders.checkFolder(spec.commandLine(), "--report-dir", reportDir);
+        }
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
         Dataset dataset = data.load(spec);
-        Evaluation evaluation = Evaluator.evaluate(bundle, dataset.test());
         PrintWriter out = spec.commandLine().getOut();
         if (compare != null) {
-            return compare(bundle, ModelBundles.read(compare), dataset, evaluation, out);
+            return compare(bundle, ModelBundles.read(compare), dataset, Evaluator.evaluate(bundle, dataset.test()), out);
+        }
+        ScoredEvaluation scored = Evaluator.evaluateScored(bundle, dataset.test());
+        Evaluation evaluation = scored.evaluation();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", modelOf(bundle));
+        report.put("split", dataset.name());
+        report.put("evaluation", evaluation);
+        report.put("calibration", scored.calibration());
+        String reportJson = JSON.writeValueAsString(report);
+        if (reportDir != null) {
+            int written = CommandFailures.run(spec, () -> writeReport(scored, reportJson));
+            if (written != 0) {
+                return written;
+            }
         }
         if (json) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("model", Map.of("name", bundle.name(), "version", bundle.version(), "id", bundle.id()));
-            report.put("split", dataset.name());
-            report.put("evaluation", evaluation);
-            out.println(JSON.writeValueAsString(report));
+            out.println(reportJson);
             return 0;
         }
         out.printf(Locale.ROOT, "model %s@%s (id %s) on %s test: %d documents%n", bundle.name(), bundle.version(),
@@ -80,7 +112,43 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Evaluation.Confusion c : evaluation.mostConfused()) {
             out.printf(Locale.ROOT, "  %-16s -> %-16s %5d%n", c.actual(), c.predicted(), c.count());
         }
+        printCalibration(scored.calibration(), out);
+        if (reportDir != null) {
+            out.printf(Locale.ROOT, "%nwrote %s, %s and %s into %s%n", EvaluationPlots.CONFUSION_MATRIX_PNG,
+                    EvaluationPlots.RELIABILITY_PNG, EVALUATION_JSON, reportDir);
+        }
         return 0;
+    }
+
+    private int writeReport(ScoredEvaluation scored, String reportJson) throws IOException {
+        Files.createDirectories(reportDir);
+        EvaluationPlots.write(scored.evaluation().confusionMatrix(), scored.calibration(), reportDir);
+        Files.writeString(reportDir.resolve(EVALUATION_JSON), reportJson + System.lineSeparator(), StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    private static void printCalibration(Calibration c, PrintWriter out) {
+        out.printf(Locale.ROOT, "%ncalibration of the top-1 confidence (%d equal-width bins; %d scored, %d abstained "
+                + "and left out):%n", c.bins().size(), c.scored(), c.abstained());
+        if (c.scored() == 0) {
+            out.printf(Locale.ROOT, "  no document scored%n");
+            return;
+        }
+        out.printf(Locale.ROOT, "ECE %.4f  MCE %.4f  mean confidence %.4f  accuracy %.4f  mean NLL %.4f%n",
+                c.expectedCalibrationError(), c.maximumCalibrationError(), c.meanConfidence(), c.accuracy(),
+                c.meanNegativeLogLikelihood());
+        out.printf(Locale.ROOT, "%-16s %9s %9s %9s %7s%n", "confidence", "documents", "mean conf", "accuracy", "gap");
+        for (int b = 0; b < c.bins().size(); b++) {
+            Calibration.Bin bin = c.bins().get(b);
+            String range = String.format(Locale.ROOT, "[%.3f, %.3f%s", bin.lower(), bin.upper(),
+                    b == c.bins().size() - 1 ? "]" : ")");
+            if (bin.count() == 0) {
+                out.printf(Locale.ROOT, "%-16s %9d %9s %9s %7s%n", range, 0, "-", "-", "-");
+            } else {
+                out.printf(Locale.ROOT, "%-16s %9d %9.3f %9.3f %7.3f%n", range, bin.count(), bin.meanConfidence(),
+                        bin.accuracy(), bin.gap());
+            }
+        }
     }
 
     private int compare(ModelBundle first, ModelBundle second, Dataset dataset, Evaluation firstEvaluation, PrintWriter out)
@@ -113,6 +181,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static Map<String, String> modelOf(ModelBundle bundle) {
-        return Map.of("name", bundle.name(), "version", bundle.version(), "id", bundle.id());
+        Map<String, String> model = new LinkedHashMap<>();
+        model.put("name", bundle.name());
+        model.put("version", bundle.version());
+        model.put("id", bundle.id());
+        return model;
     }
 }

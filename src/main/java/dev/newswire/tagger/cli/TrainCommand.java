@@ -8,7 +8,9 @@ import dev.newswire.tagger.model.ModelBundles;
 import dev.newswire.tagger.stream.PublishOptions;
 import dev.newswire.tagger.text.FeatureSpec;
 import dev.newswire.tagger.text.FeatureWeighting;
+import dev.newswire.tagger.train.Calibration;
 import dev.newswire.tagger.train.Evaluation;
+import dev.newswire.tagger.train.EvaluationPlots;
 import dev.newswire.tagger.train.Recipe;
 import dev.newswire.tagger.train.Trainer;
 import dev.newswire.tagger.train.TrainerOptions;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model bundle and writes its report and plots. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model on a Reuters split or your own labeled articles; write the bundle, report.json, loss.png, accuracy.png.",
+        description = {"Train a model on a Reuters split or your own labeled articles; write the bundle, report.json, loss.png, accuracy.png, confusion-matrix.png, reliability.png.",
             "With --publish, then publish the bundle to the model topic as the publish command does."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -170,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(reports);
         JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
         TrainingPlots.write(result.report().epochs(), reports);
+        EvaluationPlots.write(result.report().test().confusionMatrix(), result.report().testCalibration(), reports);
         Evaluation test = result.report().test();
         out.printf(Locale.ROOT, "best epoch %d of %d trained (val_loss %.4f, val_acc %.4f); training took %.1f s%n",
                 result.report().bestEpoch(), result.report().epochs().size(),
@@ -177,6 +180,10 @@ final class TrainCommand implements Callable<Integer> {
                 result.manifest().testMetrics().get("validationAccuracy"), result.report().trainingSeconds());
         out.printf(Locale.ROOT, "test accuracy %.4f  macro-F1 %.4f  (%d documents, %d abstained)%n",
                 test.accuracy(), test.macroF1(), test.documents(), test.abstained());
+        Calibration calibration = result.report().testCalibration();
+        out.printf(Locale.ROOT, "test calibration: ECE %.4f  MCE %.4f  (%d scored, %d bins)%n",
+                calibration.expectedCalibrationError(), calibration.maximumCalibrationError(), calibration.scored(),
+                calibration.bins().size());
         out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
         out.flush();
         if (publishing == null) {
@@ -263,27 +270,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--output " + output + " is a folder; give the bundle's file name, e.g. "
                     + output.resolve("model.zip"));
         }
-        checkFolderCanBeMade(cl, "--output", output.toAbsolutePath().getParent());
+        OutputFolders.checkCanBeMade(cl, "--output", output.toAbsolutePath().getParent());
         String reportOption = reportDir != null ? "--report-dir" : "the report folder (--report-dir default)";
-        if (Files.exists(reports) && !Files.isDirectory(reports)) {
-            throw new ParameterException(cl, reportOption + " " + reports + " is a file, not a folder");
-        }
-        checkFolderCanBeMade(cl, reportOption, reports.toAbsolutePath());
-    }
-
-    /** {@code folder} exists or can be created, and is writable: its nearest existing ancestor is a writable folder. */
-    private static void checkFolderCanBeMade(CommandLine cl, String option, Path folder) {
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw new ParameterException(cl, option + ": cannot create the folder " + folder + ": "
-                    + (existing == null ? "no existing parent" : existing + " is a file"));
-        }
-        if (!Files.isWritable(existing)) {
-            throw new ParameterException(cl, option + ": the folder " + existing + " is not writable");
-        }
+        OutputFolders.checkFolder(cl, reportOption, reports);
     }
 
     private static Path defaultReportDir(Path bundle) {

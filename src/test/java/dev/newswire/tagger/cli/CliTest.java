@@ -2,11 +2,13 @@ package dev.newswire.tagger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.tagger.model.FixtureModels;
 import dev.newswire.tagger.model.ModelBundles;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -115,8 +118,14 @@ class CliTest {
         assertThat(reports.resolve("report.json")).exists();
         assertThat(Files.readAllBytes(reports.resolve("loss.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readAllBytes(reports.resolve("accuracy.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(ImageIO.read(reports.resolve("confusion-matrix.png").toFile()).getWidth()).isEqualTo(640); // 3 topics: the minimum
+        assertThat(ImageIO.read(reports.resolve("reliability.png").toFile()).getWidth()).isEqualTo(900);
         JsonNode report = JSON.readTree(reports.resolve("report.json").toFile());
         assertThat(report.get("epochs")).hasSize(6);
+        assertThat(report.at("/testCalibration/scored").asInt() + report.at("/testCalibration/abstained").asInt())
+                .isEqualTo(100);
+        assertThat(report.at("/test/confusionMatrix/labels")).hasSize(3);
+        assertThat(t.out()).contains("test calibration: ECE ");
 
         Run e = run("", "evaluate", "--model", bundle.toString(), "--train", train.toString(), "--test", test.toString(), "--json");
         assertThat(e.exitCode()).as(e.err()).isZero();
@@ -140,6 +149,78 @@ class CliTest {
         Run text = run("", "evaluate", "--model", bundle.toString(), "--compare", bundle.toString(), "--train", train.toString(),
                 "--test", test.toString());
         assertThat(text.out()).contains("only the first 0, only the second 0", "not significant at the 5 % level");
+    }
+
+    /** Fixture-model documents whose outcome is known: 3 right, 1 wrong (grain text about crude), 1 abstention. */
+    private static Path knownOutcomes(Path dir) throws Exception {
+        return Files.write(dir.resolve("known.jsonl"), List.of(
+                "{\"text\": \"wheat harvest grain tonnes\", \"label\": \"grain\"}",
+                "{\"text\": \"crude oil barrel opec\", \"label\": \"crude\"}",
+                "{\"text\": \"profit dividend shares\", \"label\": \"earn\"}",
+                "{\"text\": \"crude oil barrel opec\", \"label\": \"grain\"}",
+                "{\"text\": \"nothing known here\", \"label\": \"earn\"}"));
+    }
+
+    @Test
+    void shouldWriteTheConfusionMatrixReliabilityDiagramAndJsonIntoTheReportDir(@TempDir Path dir) throws Exception {
+        String model = fixtureModel(dir).toString();
+        String data = knownOutcomes(dir).toString();
+        Path reports = dir.resolve("not/yet/there");
+        Run r = run("", "evaluate", "--model", model, "--train", data, "--test", data, "--report-dir", reports.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("calibration of the top-1 confidence (15 equal-width bins; 4 scored, 1 abstained",
+                "ECE ", "MCE ", "[0.933, 1.000]", "wrote confusion-matrix.png, reliability.png and evaluation.json");
+
+        BufferedImage matrix = ImageIO.read(reports.resolve("confusion-matrix.png").toFile());
+        assertThat(matrix.getWidth()).isEqualTo(640); // 3 topics: 300 + 4 x 18 = 372, below the minimum 640 x 560
+        assertThat(matrix.getHeight()).isEqualTo(560);
+        BufferedImage reliability = ImageIO.read(reports.resolve("reliability.png").toFile());
+        assertThat(reliability.getWidth()).isEqualTo(900);
+        assertThat(reliability.getHeight()).isEqualTo(600);
+
+        JsonNode report = JSON.readTree(reports.resolve("evaluation.json").toFile());
+        Run json = run("", "evaluate", "--model", model, "--train", data, "--test", data, "--json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(report);
+        JsonNode counts = report.at("/evaluation/confusionMatrix/counts");
+        assertThat(JSON.convertValue(counts, int[][].class)).isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 1, 0}, {0, 0, 1}});
+        assertThat(JSON.convertValue(report.at("/evaluation/confusionMatrix/abstained"), int[].class))
+                .containsExactly(0, 0, 1);
+        JsonNode calibration = report.get("calibration");
+        assertThat(calibration.get("scored").asInt()).isEqualTo(4);
+        assertThat(calibration.get("abstained").asInt()).isEqualTo(1);
+        assertThat(calibration.get("accuracy").asDouble()).isEqualTo(0.75);
+        // ECE again from the bins: sum of n_b / N * |acc_b - conf_b|.
+        double ece = 0;
+        int binned = 0;
+        for (JsonNode bin : calibration.get("bins")) {
+            ece += bin.get("count").asInt() / 4.0 * Math.abs(bin.get("accuracy").asDouble() - bin.get("meanConfidence").asDouble());
+            binned += bin.get("count").asInt();
+        }
+        assertThat(calibration.get("bins")).hasSize(15);
+        assertThat(binned).isEqualTo(4);
+        assertThat(calibration.get("expectedCalibrationError").asDouble()).isCloseTo(ece, within(1e-12));
+    }
+
+    @Test
+    void shouldRefuseAReportDirThatIsAFileOrCannotBeMadeBeforeEvaluating(@TempDir Path dir) throws Exception {
+        String model = fixtureModel(dir).toString();
+        String data = knownOutcomes(dir).toString();
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("--report-dir", file.toString()), "--report-dir " + file + " is a file, not a folder");
+        cases.put(List.of("--report-dir", file.resolve("r").toString()), "--report-dir: cannot create the folder");
+        cases.put(List.of("--report-dir", dir.resolve("r").toString(), "--compare", model),
+                "--report-dir cannot be combined with --compare");
+        cases.forEach((options, message) -> {
+            List<String> args = new ArrayList<>(List.of("evaluate", "--model", model, "--train", data, "--test", data));
+            args.addAll(options);
+            Run r = run("", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", options)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", options)).contains(message);
+            assertThat(r.out()).as(String.join(" ", options)).doesNotContain("accuracy");
+        });
+        assertThat(Files.readString(file)).isEqualTo("x");
+        assertThat(dir.resolve("r")).doesNotExist();
     }
 
     @Test
