@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.XYPlot;
@@ -56,7 +58,7 @@ public final class EvaluationPlots {
     /** Size of the reliability diagram, pixels. */
     public static final Dimension RELIABILITY_SIZE = new Dimension(900, 600);
 
-    /** Pixels per matrix cell: room for a three-digit count in a 9-point font. */
+    /** Pixels per matrix cell: room for a two-digit count in a 9-point font, three digits in 8 points. */
     static final int CELL = 18;
     /** Room for the title, the axis labels (topic names) and the colour scale around the cells. */
     static final int MARGIN_WIDTH = 300;
@@ -141,9 +143,10 @@ public final class EvaluationPlots {
         plot.setRangeGridlinesVisible(false);
         plot.setOutlinePaint(Color.GRAY);
         Font countFont = new Font(FONT, Font.PLAIN, 9);
+        Font bigCountFont = new Font(FONT, Font.PLAIN, 8); // three digits fit the 18-pixel cell in 8 points
         for (double[] cell : cells) {
             XYTextAnnotation count = new XYTextAnnotation(Integer.toString((int) cell[3]), cell[0], cell[1]);
-            count.setFont(countFont);
+            count.setFont(cell[3] >= 100 ? bigCountFont : countFont);
             count.setPaint(cell[2] > 0.5 ? Color.WHITE : Color.BLACK);
             plot.addAnnotation(count);
         }
@@ -167,6 +170,7 @@ public final class EvaluationPlots {
     private static PaintScaleLegend legend(PaintScale scale) {
         NumberAxis axis = new NumberAxis("share of the true topic's documents");
         axis.setRange(0, 1);
+        axis.setTickUnit(new NumberTickUnit(0.1, NumberFormat.getNumberInstance(Locale.ROOT)));
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -191,9 +195,9 @@ public final class EvaluationPlots {
         lines.addSeries(accuracy);
         lines.addSeries(diagonal);
 
-        NumberAxis confidence = new NumberAxis("Top-1 confidence (" + calibration.bins().size() + " equal-width bins)");
+        NumberAxis confidence = rootAxis("Top-1 confidence (" + calibration.bins().size() + " equal-width bins)", false);
         confidence.setRange(0, 1);
-        NumberAxis accuracyAxis = new NumberAxis("Accuracy");
+        NumberAxis accuracyAxis = rootAxis("Accuracy", false);
         accuracyAxis.setRange(0, 1.05);
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer();
         lineRenderer.setSeriesPaint(0, DARKEST);
@@ -209,13 +213,14 @@ public final class EvaluationPlots {
 
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(documents);
-        NumberAxis countAxis = new NumberAxis("Documents");
+        NumberAxis countAxis = rootAxis("Documents", true);
         countAxis.setUpperMargin(0.15); // room for the count above the tallest bar
         XYBarRenderer barRenderer = new XYBarRenderer();
         barRenderer.setBarPainter(new StandardXYBarPainter());
         barRenderer.setShadowVisible(false);
         barRenderer.setSeriesPaint(0, new Color(160, 160, 160, 110));
-        barRenderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{2}"));
+        barRenderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{2}",
+                NumberFormat.getNumberInstance(Locale.ROOT), NumberFormat.getIntegerInstance(Locale.ROOT)));
         barRenderer.setDefaultItemLabelsVisible(true);
         barRenderer.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 10));
         // The bars are dataset 1: XYPlot draws the datasets in reverse order, so the accuracy line stays on top.
@@ -233,6 +238,14 @@ public final class EvaluationPlots {
         JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** A number axis whose tick labels do not depend on the default locale. */
+    private static NumberAxis rootAxis(String label, boolean integers) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(integers ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
+                : NumberAxis.createStandardTickUnits(Locale.ROOT));
+        return axis;
     }
 
     /**
