@@ -51,6 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         data.validate(spec);
+        if (data.multiLabel()) {
+            return MultiLabelReports.evaluate(spec, data, model, compare, json);
+        }
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
         Dataset dataset = data.load(spec);
         Evaluation evaluation = Evaluator.evaluate(bundle, dataset.test());
