@@ -65,6 +65,17 @@ class MultiLabelBundleTest {
         }
     }
 
+    /** A format-3 bundle written by this build (the fixture network, version "3"), committed so that it must keep loading. */
+    @Test
+    void shouldStillLoadTheCommittedFormat3Bundle() throws IOException {
+        ModelBundle bundle = ModelBundles.readResource("/bundles/multi-label-format3.zip");
+        assertThat(bundle.manifest().formatVersion()).isEqualTo(3);
+        assertThat(bundle.manifest().kind()).isEqualTo(ModelKind.MULTI_LABEL);
+        assertThat(bundle.manifest().thresholds()).containsExactly(0.5, 0.6, 0.4);
+        assertThat(bundle.newTopicClassifier(3).classify(GRAIN_AND_CRUDE).topics()).extracting(TopicScore::topic)
+                .containsExactlyInAnyOrder("grain", "crude");
+    }
+
     @Test
     void shouldReadABundleWithoutKindAsSingleLabel() throws IOException {
         ModelBundle embedded = EmbeddedModel.load();
