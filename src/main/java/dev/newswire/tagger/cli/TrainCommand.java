@@ -200,6 +200,10 @@ final class TrainCommand implements Callable<Integer> {
      */
     private int trainMultiLabel(PrintWriter out, Integer explicitValidationSize, Path reports, KeyPair signingKey,
                                 PublishOptions publishOptions) throws Exception {
+        if (selection != null) {
+            throw new ParameterException(spec.commandLine(), "--selection does not apply to --split " + data.split
+                    + ": a multi-label model keeps the epoch of the best validation micro-F1");
+        }
         MultiLabelDataset dataset = data.loadMultiLabel(spec);
         int heldOut = validationSize(explicitValidationSize, false, dataset.train().size());
         TrainerOptions options = options(heldOut);

@@ -38,6 +38,8 @@ public record ModelManifest(int formatVersion, String name, String version, Stri
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> thresholds) {
 
     public static final int OLDEST_FORMAT_VERSION = 1;
+    /** The first format version with {@code features} (L2 normalisation, bigrams). */
+    public static final int FEATURES_FORMAT_VERSION = 2;
     /** The first format version that can describe a multi-label model. */
     public static final int MULTI_LABEL_FORMAT_VERSION = 3;
     public static final int CURRENT_FORMAT_VERSION = MULTI_LABEL_FORMAT_VERSION;
@@ -111,7 +113,7 @@ public record ModelManifest(int formatVersion, String name, String version, Stri
 
     /** The lowest bundle format version that describes vectors made with {@code features} (for a single-label model). */
     public static int formatVersionFor(FeatureSpec features) {
-        return features.isWeightingOnly() ? OLDEST_FORMAT_VERSION : CURRENT_FORMAT_VERSION;
+        return features.isWeightingOnly() ? OLDEST_FORMAT_VERSION : FEATURES_FORMAT_VERSION;
     }
 
     /** {@code name@version}: the key of the bundle on the model topic. */

@@ -65,5 +65,10 @@ class MultiLabelCliTest {
         Run keras = run("train", "--split", "modapte90", "--text", "keras", "--output", dir.resolve("m.zip").toString());
         assertThat(keras.exitCode()).isEqualTo(2);
         assertThat(keras.err()).contains("--text keras is for the keras46 split only");
+
+        Run selection = run("train", "--split", "modapte90", "--selection", "val-loss", "--output",
+                dir.resolve("m.zip").toString());
+        assertThat(selection.exitCode()).isEqualTo(2);
+        assertThat(selection.err()).contains("--selection does not apply to --split modapte90");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.newswire.tagger.text.FeatureSpec;
+import dev.newswire.tagger.text.FeatureWeighting;
 import dev.newswire.tagger.text.SparseVector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,18 @@ class MultiLabelBundleTest {
             }
             assertThat(sum).as("sigmoids, not a softmax: scores need not sum to 1").isNotCloseTo(1.0, within(1e-3));
         }
+    }
+
+    @Test
+    void shouldBumpTheFormatVersionOnlyForMultiLabelModels() {
+        FeatureSpec wordsOnly = FeatureSpec.of(FeatureWeighting.BINARY);
+        FeatureSpec l2 = new FeatureSpec(FeatureWeighting.TFIDF, true, 1);
+        assertThat(ModelManifest.formatVersionFor(wordsOnly)).isEqualTo(1);
+        assertThat(ModelManifest.formatVersionFor(l2)).isEqualTo(2);
+        assertThat(ModelManifest.formatVersionFor(wordsOnly, ModelKind.SINGLE_LABEL)).isEqualTo(1);
+        assertThat(ModelManifest.formatVersionFor(l2, ModelKind.SINGLE_LABEL)).isEqualTo(2);
+        assertThat(ModelManifest.formatVersionFor(wordsOnly, ModelKind.MULTI_LABEL)).isEqualTo(3);
+        assertThat(ModelManifest.formatVersionFor(l2, ModelKind.MULTI_LABEL)).isEqualTo(3);
     }
 
     /** A format-3 bundle written by this build (the fixture network, version "3"), committed so that it must keep loading. */
