@@ -2,6 +2,7 @@ package dev.newswire.tagger.cli;
 
 import dev.newswire.tagger.data.Dataset;
 import dev.newswire.tagger.data.JsonLinesDataset;
+import dev.newswire.tagger.data.MultiLabelDataset;
 import dev.newswire.tagger.data.ReutersCorpus;
 import dev.newswire.tagger.data.Splits;
 import dev.newswire.tagger.data.TextSource;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ParseResult;
 final class DatasetOptions {
 
     @Option(names = "--split", defaultValue = "keras46",
-            description = "Reuters split: keras46, r8 or r52 (default: ${DEFAULT-VALUE}); not with --train/--data.")
+            description = "Reuters split: keras46, r8, r52 or modapte90 (multi-label) (default: ${DEFAULT-VALUE}); not with --train/--data.")
     String split;
 
     @Option(names = "--text", defaultValue = "own",
@@ -86,8 +87,9 @@ final class DatasetOptions {
                 throw new ParameterException(cl, "--text keras is for the keras46 split; it cannot be combined with " + own);
             }
         } else {
-            if (!Splits.NAMES.contains(split.strip().toLowerCase(Locale.ROOT))) {
-                throw new ParameterException(cl, "--split must be one of " + String.join(", ", Splits.NAMES) + ", got '" + split + "'");
+            if (!Splits.NAMES.contains(split.strip().toLowerCase(Locale.ROOT)) && !Splits.isMultiLabel(split)) {
+                throw new ParameterException(cl, "--split must be one of " + String.join(", ", Splits.NAMES) + ", "
+                        + String.join(", ", Splits.MULTI_LABEL_NAMES) + ", got '" + split + "'");
             }
             if (textSource() == TextSource.KERAS && !split.strip().equalsIgnoreCase(Splits.KERAS46)) {
                 throw new ParameterException(cl, "--text keras is for the keras46 split only, not " + split);
@@ -109,6 +111,21 @@ final class DatasetOptions {
 
     boolean usesOwnData() {
         return trainFile != null || dataFile != null;
+    }
+
+    /** Whether the data is a multi-label Reuters split (load it with {@link #loadMultiLabel}). */
+    boolean multiLabel() {
+        return !usesOwnData() && Splits.isMultiLabel(split);
+    }
+
+    /** Loads the multi-label split (after {@link #validate}, when {@link #multiLabel()}). */
+    MultiLabelDataset loadMultiLabel(CommandSpec spec) throws IOException {
+        return Splits.multiLabelByName(split, ReutersCorpus.read(corpusDirectory(spec)));
+    }
+
+    private Path corpusDirectory(CommandSpec spec) {
+        return corpus != null ? corpus : ReutersCorpus.locate().orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "Reuters-21578 corpus not found: pass --corpus DIR or set NEWSWIRE_REUTERS_DIR"));
     }
 
     /** Loads the data (after {@link #validate}); errors name what is missing or wrong. */

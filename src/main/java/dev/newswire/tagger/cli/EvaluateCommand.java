@@ -67,6 +67,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         data.validate(spec);
+        if (data.multiLabel()) {
+            if (reportDir != null) {
+                throw new ParameterException(spec.commandLine(), "--report-dir is for single-label models: "
+                        + "a multi-label evaluation has no confusion matrix or top-1 calibration");
+            }
+            return MultiLabelReports.evaluate(spec, data, model, compare, json);
+        }
         if (reportDir != null) {
             if (compare != null) {
                 throw new ParameterException(spec.commandLine(), "--report-dir cannot be combined with --compare: "

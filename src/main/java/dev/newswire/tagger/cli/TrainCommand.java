@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newswire.tagger.NewswireException;
 import dev.newswire.tagger.data.Dataset;
+import dev.newswire.tagger.data.MultiLabelDataset;
 import dev.newswire.tagger.model.ModelBundles;
 import dev.newswire.tagger.stream.PublishOptions;
 import dev.newswire.tagger.text.FeatureSpec;
@@ -11,6 +12,9 @@ import dev.newswire.tagger.text.FeatureWeighting;
 import dev.newswire.tagger.train.Calibration;
 import dev.newswire.tagger.train.Evaluation;
 import dev.newswire.tagger.train.EvaluationPlots;
+import dev.newswire.tagger.train.MultiLabelEpochMetrics;
+import dev.newswire.tagger.train.MultiLabelTrainer;
+import dev.newswire.tagger.train.MultiLabelTrainingReport;
 import dev.newswire.tagger.train.Recipe;
 import dev.newswire.tagger.train.Trainer;
 import dev.newswire.tagger.train.TrainerOptions;
@@ -150,6 +154,9 @@ final class TrainCommand implements Callable<Integer> {
             return CommandFailures.fail(spec, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (data.multiLabel()) {
+            return trainMultiLabel(out, explicitValidationSize, reports, signingKey, publishOptions);
+        }
         Dataset dataset = data.load(spec);
         int heldOut = validationSize(explicitValidationSize, data.usesOwnData(), dataset.train().size());
         TrainerOptions options = options(heldOut);
@@ -184,6 +191,55 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "test calibration: ECE %.4f  MCE %.4f  (%d scored, %d bins)%n",
                 calibration.expectedCalibrationError(), calibration.maximumCalibrationError(), calibration.scored(),
                 calibration.bins().size());
+        out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
+        out.flush();
+        if (publishing == null) {
+            return 0;
+        }
+        return CommandFailures.run(spec, () ->
+                PublishCommand.publish(spec, output, publishing.topic, signingKey, publishOptions));
+    }
+
+    /**
+     * Trains a multi-label model ({@code --split modapte90}): the recipe's settings, sigmoid outputs, thresholds tuned
+     * on the validation part; writes the bundle, report.json and the plots (the "accuracy" curve is micro-F1 at
+     * threshold 0.5) and publishes as for a single-label model.
+     */
+    private int trainMultiLabel(PrintWriter out, Integer explicitValidationSize, Path reports, KeyPair signingKey,
+                                PublishOptions publishOptions) throws Exception {
+        if (selection != null) {
+            throw new ParameterException(spec.commandLine(), "--selection does not apply to --split " + data.split
+                    + ": a multi-label model keeps the epoch of the best validation micro-F1");
+        }
+        MultiLabelDataset dataset = data.loadMultiLabel(spec);
+        int heldOut = validationSize(explicitValidationSize, false, dataset.train().size());
+        TrainerOptions options = options(heldOut);
+        out.printf(Locale.ROOT, "Recipe %s (version %d), multi-label (sigmoid outputs, binary cross-entropy, kept epoch by "
+                + "%s, per-topic thresholds tuned on validation): %s features, %d words, hidden %s, dropout %s, %s lr %s "
+                + "(x%s per epoch), batch %d, up to %d epochs (patience %d), seed %d%n", options.recipe(),
+                options.recipeVersion(), MultiLabelTrainer.SELECTION, options.features().id(), options.vocabularySize(),
+                options.hiddenSizes(), options.dropout(), options.optimizer().id(), options.learningRate(),
+                options.learningRateDecay(), options.batchSize(), options.maxEpochs(), options.patience(), options.seed());
+        out.printf(Locale.ROOT, "Training on %s: %d training documents (%d to fit, %d held out for validation), %d test, "
+                + "%d topics%n", dataset.name(), dataset.train().size(), Math.max(0, dataset.train().size() - heldOut),
+                heldOut, dataset.test().size(), dataset.labels().size());
+        out.flush();
+        MultiLabelTrainer.Result result = new MultiLabelTrainer(options, Clock.systemUTC()).train(dataset, e -> {
+            out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  micro-F1 %.4f  val_loss %.4f  val_micro-F1 %.4f  (%.1f s)%n",
+                    e.epoch(), options.maxEpochs(), e.trainLoss(), e.trainMicroF1(), e.validationLoss(),
+                    e.validationMicroF1(), e.seconds());
+            out.flush();
+        });
+        ModelBundles.write(output, result.manifest(), result.vocabulary(), result.network());
+        Files.createDirectories(reports);
+        JSON.writeValue(reports.resolve("report.json").toFile(), result.report());
+        TrainingPlots.write(result.report().epochs().stream().map(MultiLabelEpochMetrics::asPlotted).toList(), reports);
+        MultiLabelTrainingReport report = result.report();
+        out.printf(Locale.ROOT, "best epoch %d of %d trained; thresholds tuned on validation: %d topics with their own, "
+                + "the rest %.2f; validation micro-F1 %.4f; training took %.1f s%n", report.bestEpoch(),
+                report.epochs().size(), report.topicsWithOwnThreshold(), report.globalThreshold(),
+                report.validationMicroF1(), report.trainingSeconds());
+        MultiLabelReports.printSummary(out, report.test());
         out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
         out.flush();
         if (publishing == null) {

@@ -36,6 +36,10 @@ public final class Splits {
     public static final String R52 = "r52";
     /** All names {@link #byName} accepts. */
     public static final List<String> NAMES = List.of(KERAS46, R8, R52);
+    /** Name of the multi-label ModApte 90-topic split ({@link #modApte90}). */
+    public static final String MODAPTE90 = "modapte90";
+    /** All names {@link #multiLabelByName} accepts. */
+    public static final List<String> MULTI_LABEL_NAMES = List.of(MODAPTE90);
 
     /** Keras keeps a topic if at least this many documents have it as first topic. */
     public static final int KERAS_MIN_SAMPLES_PER_TOPIC = 15;
@@ -137,6 +141,70 @@ public final class Splits {
             default: throw new IllegalArgumentException(
                     "unknown dataset '" + name + "'; valid names: " + String.join(", ", NAMES));
         }
+    }
+
+    /**
+     * The multi-label ModApte 90-topic split: the documents of LEWISSPLIT TRAIN or TEST with TOPICS="YES"
+     * (9,603 / 3,299); the topic set is every topic that at least one such training and one such test document
+     * has (90 topics); a document is kept, with those of its topics that are in the set (each once, in document
+     * order), if it has at least one. That gives 7,770 training and 3,019 test documents. Labels sorted
+     * alphabetically; documents in corpus order.
+     *
+     * <p>Why 7,770 and not 7,769: the literature quotes both. NLTK's {@code reuters} corpus (Ken Williams'
+     * "ApteMod" distribution, used by Yang and Liu 1999) has 7,769 / 3,019 / 90; applying the published rules to the
+     * SGML, as here, gives one training document more. The 90 topics and the test part are the same, and the
+     * training counts of the ten largest topics are the ones usually quoted for ApteMod (earn 2,877, acq 1,650,
+     * money-fx 538, grain 433, crude 389, trade 369, interest 347, wheat 212, ship 197, corn 181), so the extra
+     * document is most likely one of the rarer topics only, left out of ApteMod; which one cannot be told without
+     * NLTK's file list, which is not on this machine and which this project does not ship. Two oddities of the SGML do not explain it, because the rules handle them: training story
+     * 5467 lists corn twice (kept once; it is in ApteMod as {@code training/5467}), and test story 19918 lists
+     * trade twice. Five training stories have TOPICS only outside the 90 (three inventories, one stg, one wool)
+     * and are left out, as in ApteMod; 54 kept stories also have topics outside the 90, which are dropped.
+     * The rules are kept as published rather than tuned to match a count nobody can derive.
+     */
+    public static MultiLabelDataset modApte90(List<ReutersDocument> corpus) {
+        Set<String> inTrain = new TreeSet<>();
+        Set<String> inTest = new TreeSet<>();
+        for (ReutersDocument doc : corpus) {
+            if (isModApte(doc)) {
+                (isTrain(doc) ? inTrain : inTest).addAll(doc.topics());
+            }
+        }
+        inTrain.retainAll(inTest);
+        List<MultiLabelDocument> train = new ArrayList<>();
+        List<MultiLabelDocument> test = new ArrayList<>();
+        for (ReutersDocument doc : corpus) {
+            if (!isModApte(doc)) {
+                continue;
+            }
+            List<String> labels = new ArrayList<>(new LinkedHashSet<>(doc.topics()));
+            labels.retainAll(inTrain);
+            if (!labels.isEmpty()) {
+                (isTrain(doc) ? train : test).add(new MultiLabelDocument(doc.id(), doc.text(), labels));
+            }
+        }
+        requireDocuments(MODAPTE90, train);
+        return new MultiLabelDataset(MODAPTE90, List.copyOf(inTrain), train, test);
+    }
+
+    /**
+     * A multi-label dataset by name.
+     *
+     * @param name {@value #MODAPTE90} (case and surrounding blanks ignored)
+     * @throws IllegalArgumentException naming the valid names if {@code name} is none of them
+     */
+    public static MultiLabelDataset multiLabelByName(String name, List<ReutersDocument> corpus) {
+        String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        if (key.equals(MODAPTE90)) {
+            return modApte90(corpus);
+        }
+        throw new IllegalArgumentException("unknown multi-label dataset '" + name + "'; valid names: "
+                + String.join(", ", MULTI_LABEL_NAMES));
+    }
+
+    /** Whether {@code name} (case and surrounding blanks ignored) names a multi-label split. */
+    public static boolean isMultiLabel(String name) {
+        return name != null && MULTI_LABEL_NAMES.contains(name.strip().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -20,8 +20,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * entry's SHA-256, the manifest (parseable, known format version), the vocabulary (parseable, size and hash as
  * the manifest says), the network (loadable DL4J model, input width = vocabulary size, output width = number of
  * labels, hidden layers as the manifest says, all weights finite), and that the fast engine computes exactly what
- * the network computes ({@link SparseMlpWeights#of}: dense ReLU layers, a softmax output layer), so that a bundle
- * serves the same with either {@link InferenceEngine}.
+ * the network computes ({@link SparseMlpWeights#of}: dense ReLU layers, a softmax or sigmoid output layer), so that
+ * a bundle serves the same with either {@link InferenceEngine}, and that the output layer is the one the manifest's
+ * {@link ModelKind} needs (softmax for single-label, sigmoid for multi-label; a multi-label manifest's thresholds,
+ * one per label in (0, 1), are checked when it is parsed).
  */
 final class BundleValidator {
 
@@ -40,8 +42,17 @@ final class BundleValidator {
         MultiLayerNetwork network = loadNetwork(entries.get(ModelBundles.NETWORK));
         checkNetwork(network, manifest);
         SparseMlpWeights fastWeights = SparseMlpWeights.of(network);
+        checkOutputKind(fastWeights, manifest);
         String id = ModelBundles.sha256(checksumBytes).substring(0, 16);
         return new ModelBundle(manifest, vocabulary, network, fastWeights, id);
+    }
+
+    private static void checkOutputKind(SparseMlpWeights weights, ModelManifest manifest) {
+        if (weights.sigmoidOutput() != manifest.multiLabel()) {
+            throw new InvalidBundleException("the manifest says " + manifest.kind().id() + " (a "
+                    + manifest.kind().outputActivation() + " output), but the network's output layer is "
+                    + (weights.sigmoidOutput() ? "sigmoid" : "softmax"));
+        }
     }
 
     private static void checkEntries(Map<String, byte[]> entries) {

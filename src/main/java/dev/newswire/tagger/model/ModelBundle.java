@@ -21,6 +21,8 @@ public final class ModelBundle {
     private final MultiLayerNetwork network;
     private final SparseMlpWeights fastWeights;
     private final String id;
+    /** Null for a single-label model. */
+    private final TopicThresholds thresholds;
 
     ModelBundle(ModelManifest manifest, Vocabulary vocabulary, MultiLayerNetwork network, SparseMlpWeights fastWeights,
                 String id) {
@@ -29,6 +31,7 @@ public final class ModelBundle {
         this.network = Objects.requireNonNull(network, "network");
         this.fastWeights = Objects.requireNonNull(fastWeights, "fastWeights");
         this.id = Objects.requireNonNull(id, "id");
+        this.thresholds = manifest.multiLabel() ? TopicThresholds.of(manifest.thresholds()) : null;
     }
 
     public ModelManifest manifest() {
@@ -42,6 +45,16 @@ public final class ModelBundle {
 
     public List<String> labels() {
         return manifest.labels();
+    }
+
+    /** Whether the model is multi-label ({@link ModelKind#MULTI_LABEL}): it assigns topics by {@link #thresholds()}. */
+    public boolean multiLabel() {
+        return thresholds != null;
+    }
+
+    /** The per-topic thresholds of a multi-label model; empty for a single-label one. */
+    public java.util.Optional<TopicThresholds> thresholds() {
+        return java.util.Optional.ofNullable(thresholds);
     }
 
     /** First 16 hex digits of the SHA-256 of the bundle's checksum list: changes whenever any entry changes. */
@@ -84,7 +97,7 @@ public final class ModelBundle {
 
     /** A new, independent text-to-prediction pipeline keeping the {@code topK} best topics, on {@code engine}. */
     public TopicClassifier newTopicClassifier(int topK, InferenceEngine engine) {
-        return new TopicClassifier(vectorizer, newClassifier(engine), labels(), topK);
+        return new TopicClassifier(vectorizer, newClassifier(engine), labels(), topK, thresholds);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.newswire.tagger.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newswire.tagger.text.FeatureSpec;
 import dev.newswire.tagger.text.FeatureWeighting;
 import java.time.Instant;
@@ -22,15 +24,27 @@ import java.util.Map;
  * @param vocabularySha256  SHA-256 of the vocabulary entry's canonical text
  * @param features          how texts are vectorized; absent (null) in version 1, where it is the weighting's alone
  * @param testMetrics       e.g. {@code accuracy}, {@code macroF1} on the split's test part
+ * @param kind              what the outputs mean ({@link ModelKind}); absent (null) in older manifests, read as
+ *                          single-label. A multi-label manifest needs format version 3 ({@link #MULTI_LABEL_FORMAT_VERSION}),
+ *                          so that instances that predate it refuse the bundle instead of serving its sigmoid
+ *                          scores as if they were a softmax
+ * @param thresholds        multi-label only (null otherwise): per label, in label order, the score from which the
+ *                          label is assigned; each finite and strictly between 0 and 1
  */
 public record ModelManifest(int formatVersion, String name, String version, String createdAt,
                             List<String> labels, int vocabularySize, String vocabularySha256,
                             FeatureWeighting featureWeighting, FeatureSpec features, NetworkShape network, TrainingSettings training,
-                            DataProvenance data, Map<String, Double> testMetrics) {
+                            DataProvenance data, Map<String, Double> testMetrics, ModelKind kind,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> thresholds) {
 
     public static final int OLDEST_FORMAT_VERSION = 1;
-    public static final int CURRENT_FORMAT_VERSION = 2;
+    /** The first format version with {@code features} (L2 normalisation, bigrams). */
+    public static final int FEATURES_FORMAT_VERSION = 2;
+    /** The first format version that can describe a multi-label model. */
+    public static final int MULTI_LABEL_FORMAT_VERSION = 3;
+    public static final int CURRENT_FORMAT_VERSION = MULTI_LABEL_FORMAT_VERSION;
 
+    @JsonCreator
     public ModelManifest {
         require(name != null && !name.isBlank(), "name is required");
         require(version != null && !version.isBlank(), "version is required");
@@ -54,11 +68,52 @@ public record ModelManifest(int formatVersion, String name, String version, Stri
         require(formatVersion >= formatVersionFor(features), "format version " + formatVersion
                 + " cannot describe the features " + features.id());
         testMetrics = testMetrics == null ? Map.of() : Map.copyOf(testMetrics);
+        kind = kind == null ? ModelKind.SINGLE_LABEL : kind;
+        thresholds = checkThresholds(kind, thresholds, labels);
+        require(formatVersion >= formatVersionFor(features, kind), "format version " + formatVersion
+                + " cannot describe a " + kind.id() + " model (needs " + formatVersionFor(features, kind) + ")");
+        require(network.outputActivation().equals(kind.outputActivation()), "a " + kind.id()
+                + " model needs a " + kind.outputActivation() + " output, the network says " + network.outputActivation());
     }
 
-    /** The lowest bundle format version that describes vectors made with {@code features}. */
+    /** A single-label manifest (no {@code kind}, no thresholds): the shape of every manifest before format 3. */
+    public ModelManifest(int formatVersion, String name, String version, String createdAt,
+                         List<String> labels, int vocabularySize, String vocabularySha256,
+                         FeatureWeighting featureWeighting, FeatureSpec features, NetworkShape network, TrainingSettings training,
+                         DataProvenance data, Map<String, Double> testMetrics) {
+        this(formatVersion, name, version, createdAt, labels, vocabularySize, vocabularySha256, featureWeighting,
+                features, network, training, data, testMetrics, ModelKind.SINGLE_LABEL, null);
+    }
+
+    /** The lowest bundle format version that describes a model of {@code kind} on vectors made with {@code features}. */
+    public static int formatVersionFor(FeatureSpec features, ModelKind kind) {
+        return kind == ModelKind.MULTI_LABEL ? MULTI_LABEL_FORMAT_VERSION : formatVersionFor(features);
+    }
+
+    /** Whether the model assigns any number of topics ({@link ModelKind#MULTI_LABEL}). */
+    public boolean multiLabel() {
+        return kind == ModelKind.MULTI_LABEL;
+    }
+
+    private static List<Double> checkThresholds(ModelKind kind, List<Double> thresholds, List<String> labels) {
+        if (kind == ModelKind.SINGLE_LABEL) {
+            require(thresholds == null, "a single-label model has no thresholds");
+            return null;
+        }
+        require(thresholds != null, "a multi-label model needs thresholds, one per label");
+        require(thresholds.size() == labels.size(), "a multi-label model needs one threshold per label: "
+                + thresholds.size() + " thresholds for " + labels.size() + " labels");
+        for (int i = 0; i < thresholds.size(); i++) {
+            Double t = thresholds.get(i);
+            require(t != null && Double.isFinite(t) && t > 0 && t < 1, "the threshold of label " + labels.get(i)
+                    + " must be a finite number strictly between 0 and 1, got " + t);
+        }
+        return List.copyOf(thresholds);
+    }
+
+    /** The lowest bundle format version that describes vectors made with {@code features} (for a single-label model). */
     public static int formatVersionFor(FeatureSpec features) {
-        return features.isWeightingOnly() ? OLDEST_FORMAT_VERSION : CURRENT_FORMAT_VERSION;
+        return features.isWeightingOnly() ? OLDEST_FORMAT_VERSION : FEATURES_FORMAT_VERSION;
     }
 
     /** {@code name@version}: the key of the bundle on the model topic. */

@@ -5,14 +5,23 @@ import java.util.List;
 /**
  * The decoded result of classifying one text.
  *
- * @param topic      the best topic, or null when the model abstained
+ * @param topic      the best topic (the highest score), or null when the model abstained
  * @param confidence the best topic's score, 0 when abstained
  * @param top        the k best topics, best first; empty when abstained
  * @param abstained  true when the text had no word the model knows, so no guess was made
+ * @param topics     multi-label models only (null for single-label ones): the topics assigned by the model's
+ *                   thresholds ({@link TopicThresholds#assign}), best first; empty exactly when abstained. It holds
+ *                   the best topic unless that topic's score is under its own threshold while another topic's
+ *                   reaches its (lower) one
  */
-public record Prediction(String topic, double confidence, List<TopicScore> top, boolean abstained) {
+public record Prediction(String topic, double confidence, List<TopicScore> top, boolean abstained,
+                         List<TopicScore> topics) {
     public Prediction {
         top = List.copyOf(top);
+        topics = topics == null ? null : List.copyOf(topics);
+        if (topics != null && abstained != topics.isEmpty()) {
+            throw new IllegalArgumentException("a multi-label prediction has topics exactly when it did not abstain");
+        }
         if (abstained != (topic == null)) {
             throw new IllegalArgumentException("a prediction has a topic exactly when it did not abstain");
         }
@@ -21,9 +30,38 @@ public record Prediction(String topic, double confidence, List<TopicScore> top, 
         }
     }
 
-    /** The prediction for a text without any known word. */
+    /** A single-label prediction (no {@code topics}). */
+    public Prediction(String topic, double confidence, List<TopicScore> top, boolean abstained) {
+        this(topic, confidence, top, abstained, null);
+    }
+
+    /** The prediction of a single-label model for a text without any known word. */
     public static Prediction abstain() {
         return new Prediction(null, 0.0, List.of(), true);
+    }
+
+    /** The prediction of a multi-label model for a text without any known word: {@code topics} is empty. */
+    public static Prediction abstainMultiLabel() {
+        return new Prediction(null, 0.0, List.of(), true, List.of());
+    }
+
+    /** Whether this is a multi-label model's prediction (it has {@link #topics()}). */
+    public boolean multiLabel() {
+        return topics != null;
+    }
+
+    /**
+     * Decodes a multi-label model's scores (in label order): the best topic and the {@code k} best as
+     * {@link #decode} does, and the topics {@code thresholds} assign.
+     */
+    public static Prediction decode(float[] scores, List<String> labels, int k, TopicThresholds thresholds) {
+        Prediction best = decode(scores, labels, k);
+        int[] assigned = thresholds.assign(scores);
+        List<TopicScore> topics = new java.util.ArrayList<>(assigned.length);
+        for (int i : assigned) {
+            topics.add(new TopicScore(labels.get(i), scores[i]));
+        }
+        return new Prediction(best.topic(), best.confidence(), best.top(), false, topics);
     }
 
     /** Decodes raw scores (in label order) into the best topic and the {@code k} best topics. */

@@ -9,7 +9,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * Scores a sparse feature vector with the weights of a DL4J multilayer perceptron ({@link SparseMlpWeights}) in
  * plain Java floats: the first layer is the sum of the weight rows of the non-zero inputs, each scaled by its value
  * (for multi-hot input, about a hundred rows of a 10,000-row matrix), plus the bias; then ReLU, the hidden layers
- * the same way over the non-zero activations, and a numerically stable softmax. The same function as
+ * the same way over the non-zero activations, and a numerically stable softmax (or, for a multi-label model, a
+ * sigmoid per output). The same function as
  * {@code MultiLayerNetwork.output}, summed in another order, so scores agree with {@link Dl4jClassifier}'s to
  * float rounding (see {@code EngineParityTest}).
  *
@@ -93,6 +94,7 @@ public final class SparseMlpClassifier implements Classifier {
         switch (weights.activation(l)) {
             case RELU -> relu(out);
             case SOFTMAX -> softmax(out);
+            case SIGMOID -> sigmoid(out);
         }
     }
 
@@ -128,6 +130,13 @@ public final class SparseMlpClassifier implements Classifier {
     private static void relu(float[] a) {
         for (int j = 0; j < a.length; j++) {
             a[j] = Math.max(a[j], 0f);
+        }
+    }
+
+    /** In place: {@code 1 / (1 + e^-x)} per entry, in double, which neither overflows nor loses small scores. */
+    private static void sigmoid(float[] a) {
+        for (int j = 0; j < a.length; j++) {
+            a[j] = (float) (1.0 / (1.0 + Math.exp(-(double) a[j])));
         }
     }
 

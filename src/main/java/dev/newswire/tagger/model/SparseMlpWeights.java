@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The weights of a DL4J multilayer perceptron copied into plain float arrays, for {@link SparseMlpClassifier}.
  * Only what that classifier reproduces exactly is accepted: a float32 network without input preprocessors whose
  * hidden layers are {@link DenseLayer}s with plain ReLU (no layer norm) and whose last layer is an
- * {@link OutputLayer} with softmax, no weight noise anywhere. Anything else is refused, so the fast engine never
- * silently computes something other than DL4J does.
+ * {@link OutputLayer} with softmax (a single-label model) or sigmoid (a multi-label one), no weight noise anywhere.
+ * Anything else is refused, so the fast engine never silently computes something other than DL4J does.
  *
  * <p>Layer {@code l} maps {@code nIn(l)} inputs to {@code nOut(l)} outputs; its weight matrix is stored as one
  * array per input index ({@code rows(l)[i][j]} is DL4J's {@code W[i, j]}), so the row of one input (one word, for
@@ -31,8 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SparseMlpWeights {
 
-    /** The activation of a layer; the only two the fast engine computes. */
-    enum Activation { RELU, SOFTMAX }
+    /** The activation of a layer; the only ones the fast engine computes. */
+    enum Activation { RELU, SOFTMAX, SIGMOID }
 
     private final int[] sizes;
     private final float[][][] weights;
@@ -114,11 +115,14 @@ public final class SparseMlpWeights {
         if (last && fn instanceof ActivationSoftmax && fn.getClass() == ActivationSoftmax.class) {
             return Activation.SOFTMAX;
         }
+        if (last && fn instanceof ActivationSigmoid && fn.getClass() == ActivationSigmoid.class) {
+            return Activation.SIGMOID;
+        }
         if (!last && fn instanceof ActivationReLU relu && fn.getClass() == ActivationReLU.class && isPlain(relu)) {
             return Activation.RELU;
         }
         throw refused("layer " + index + " has activation " + fn + "; the fast engine computes "
-                + (last ? "softmax on the output layer" : "plain ReLU on hidden layers"));
+                + (last ? "softmax or sigmoid on the output layer" : "plain ReLU on hidden layers"));
     }
 
     private static boolean isPlain(ActivationReLU relu) {
@@ -177,6 +181,11 @@ public final class SparseMlpWeights {
 
     Activation activation(int l) {
         return activations[l];
+    }
+
+    /** Whether the output layer is a sigmoid per label (a multi-label model) rather than a softmax. */
+    public boolean sigmoidOutput() {
+        return activations[activations.length - 1] == Activation.SIGMOID;
     }
 
     /** The layer sizes, input first, e.g. {@code [10000, 64, 64, 46]}. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Vectorize → score → decode for one model: the whole path from text to {@link Prediction}. A text with no word
- * the model knows is not scored: the prediction abstains. Not thread-safe (it owns a {@link Classifier}).
+ * the model knows is not scored: the prediction abstains. With {@link TopicThresholds} (a multi-label model) the
+ * prediction also carries the topics they assign. Not thread-safe (it owns a {@link Classifier}).
  */
 public final class TopicClassifier {
 
@@ -14,15 +15,32 @@ public final class TopicClassifier {
     private final Classifier classifier;
     private final List<String> labels;
     private final int topK;
+    /** Null for a single-label model. */
+    private final TopicThresholds thresholds;
 
+    /** A single-label model's pipeline. */
     public TopicClassifier(Vectorizer vectorizer, Classifier classifier, List<String> labels, int topK) {
+        this(vectorizer, classifier, labels, topK, null);
+    }
+
+    /**
+     * A pipeline; {@code thresholds} null for a single-label model, else one per label (a multi-label model).
+     *
+     * @throws IllegalArgumentException if {@code topK < 1} or the thresholds are not one per label
+     */
+    public TopicClassifier(Vectorizer vectorizer, Classifier classifier, List<String> labels, int topK,
+                           TopicThresholds thresholds) {
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be >= 1: " + topK);
+        }
+        if (thresholds != null && thresholds.size() != labels.size()) {
+            throw new IllegalArgumentException(thresholds.size() + " thresholds for " + labels.size() + " labels");
         }
         this.vectorizer = vectorizer;
         this.classifier = classifier;
         this.labels = List.copyOf(labels);
         this.topK = topK;
+        this.thresholds = thresholds;
     }
 
     /** Classifies {@code text}. */
@@ -33,9 +51,11 @@ public final class TopicClassifier {
     /** Classifies an already computed feature vector. */
     public Prediction classify(SparseVector vector) {
         if (vector.isEmpty()) {
-            return Prediction.abstain();
+            return thresholds == null ? Prediction.abstain() : Prediction.abstainMultiLabel();
         }
-        return Prediction.decode(classifier.scores(vector), labels, topK);
+        float[] scores = classifier.scores(vector);
+        return thresholds == null ? Prediction.decode(scores, labels, topK)
+                : Prediction.decode(scores, labels, topK, thresholds);
     }
 
     public Vectorizer vectorizer() {

@@ -16,7 +16,9 @@ import java.time.Instant;
 /**
  * Builds the output value: the input article's JSON (every field kept) plus a {@code classification} object
  * {@code {"topic", "confidence", "abstained", "top": [{"topic", "score"}…], "model": {"name", "version", "id"},
- * "classified_at"}}, as its last field. The article's bytes are copied as they are, not parsed and written again;
+ * "classified_at"}}, as its last field. A multi-label model's classification also has
+ * {@code "topics": [{"topic", "score"}…]} after {@code top}: the topics its thresholds assign, best first (empty
+ * when it abstained); a single-label model's has no {@code topics}. The article's bytes are copied as they are, not parsed and written again;
  * an input field named {@code classification} has already been dropped by {@link ArticleDeserializer}. Pure: the
  * input is not changed.
  */
@@ -69,14 +71,10 @@ public final class TaggedArticles {
         }
         g.writeNumberField("confidence", prediction.confidence());
         g.writeBooleanField("abstained", prediction.abstained());
-        g.writeArrayFieldStart("top");
-        for (TopicScore score : prediction.top()) {
-            g.writeStartObject();
-            g.writeStringField("topic", score.topic());
-            g.writeNumberField("score", score.score());
-            g.writeEndObject();
+        writeScores(g, "top", prediction.top());
+        if (prediction.multiLabel()) {
+            writeScores(g, "topics", prediction.topics());
         }
-        g.writeEndArray();
         g.writeObjectFieldStart("model");
         g.writeStringField("name", model.name());
         g.writeStringField("version", model.version());
@@ -84,6 +82,17 @@ public final class TaggedArticles {
         g.writeEndObject();
         g.writeStringField("classified_at", classifiedAt.toString());
         g.writeEndObject();
+    }
+
+    private static void writeScores(JsonGenerator g, String field, java.util.List<TopicScore> scores) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (TopicScore score : scores) {
+            g.writeStartObject();
+            g.writeStringField("topic", score.topic());
+            g.writeNumberField("score", score.score());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newswire.tagger.train;
 
+import dev.newswire.tagger.model.ModelKind;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -60,6 +61,26 @@ public final class MlpFactory {
         dropOutInput(output, dropout);
         layers.layer(output.build());
         MultiLayerConfiguration conf = layers.build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    /**
+     * As {@link #build(int, List, int, TrainerOptions.Optimizer, double, double, double, long)} for a model of
+     * {@code kind}: for {@link ModelKind#SINGLE_LABEL} the same network; for {@link ModelKind#MULTI_LABEL} its output
+     * layer is one sigmoid per label trained with binary cross-entropy (DL4J's {@code XENT}), everything else the same.
+     */
+    public static MultiLayerNetwork build(int inputs, List<Integer> hidden, int outputs, TrainerOptions.Optimizer optimizer,
+                                          double learningRate, double decay, double dropout, long seed, ModelKind kind) {
+        MultiLayerNetwork softmax = build(inputs, hidden, outputs, optimizer, learningRate, decay, dropout, seed);
+        if (kind == ModelKind.SINGLE_LABEL) {
+            return softmax;
+        }
+        MultiLayerConfiguration conf = softmax.getLayerWiseConfigurations().clone();
+        OutputLayer output = (OutputLayer) conf.getConf(conf.getConfs().size() - 1).getLayer();
+        output.setActivationFn(Activation.SIGMOID.getActivationFunction());
+        output.setLossFn(LossFunctions.LossFunction.XENT.getILossFunction());
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
         return network;

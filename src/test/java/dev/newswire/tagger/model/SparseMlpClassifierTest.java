@@ -69,9 +69,12 @@ class SparseMlpClassifierTest {
         MultiLayerNetwork leaky = network(dense(10, 4, Activation.LEAKYRELU), output(4, 3, Activation.SOFTMAX));
         assertThatThrownBy(() -> SparseMlpWeights.of(leaky)).isInstanceOf(InvalidBundleException.class)
                 .hasMessageContaining("layer 0 has activation");
-        MultiLayerNetwork sigmoidOut = network(dense(10, 4, Activation.RELU), output(4, 3, Activation.SIGMOID));
-        assertThatThrownBy(() -> SparseMlpWeights.of(sigmoidOut)).isInstanceOf(InvalidBundleException.class)
-                .hasMessageContaining("softmax on the output layer");
+        MultiLayerNetwork hardSigmoidOut = network(dense(10, 4, Activation.RELU), output(4, 3, Activation.HARDSIGMOID));
+        assertThatThrownBy(() -> SparseMlpWeights.of(hardSigmoidOut)).isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("softmax or sigmoid on the output layer");
+        // A sigmoid output (a multi-label model) is served.
+        assertThat(SparseMlpWeights.of(network(dense(10, 4, Activation.RELU), output(4, 3, Activation.SIGMOID)))
+                .sigmoidOutput()).isTrue();
         MultiLayerNetwork denseLast = network(dense(10, 4, Activation.RELU), dense(4, 3, Activation.SOFTMAX));
         assertThatThrownBy(() -> SparseMlpWeights.of(denseLast)).isInstanceOf(InvalidBundleException.class)
                 .hasMessageContaining("layer 1 is a DenseLayer, the fast engine needs a OutputLayer there");
