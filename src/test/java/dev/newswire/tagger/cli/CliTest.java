@@ -231,11 +231,11 @@ class CliTest {
         Run t = run("", "train", "--data", data.toString(), "--output", bundle.toString(), "--recipe", "best",
                 "--epochs", "2", "--hidden", "32", "--bigrams");
         assertThat(t.exitCode()).as(t.err()).isZero();
-        assertThat(t.out()).contains("Recipe wide+custom (version 1): tfidf+l2+bigrams features");
+        assertThat(t.out()).contains("Recipe wide-tuned+custom (version 1): tfidf+l2+bigrams features");
 
         dev.newswire.tagger.model.ModelManifest m = ModelBundles.read(bundle).manifest();
         assertThat(m.formatVersion()).isEqualTo(2);
-        assertThat(m.training().recipe()).isEqualTo("wide+custom");
+        assertThat(m.training().recipe()).isEqualTo("wide-tuned+custom");
         assertThat(m.training().optimizer()).isEqualTo("adam");
         assertThat(m.training().dropout()).isEqualTo(0.5);
         assertThat(m.training().selection()).isEqualTo("val-accuracy");
@@ -327,7 +327,7 @@ class CliTest {
         cases.put(List.of("train", "--train", a, "--test", b, "--split", "r52"), "--split is for the Reuters splits");
         cases.put(List.of("evaluate", "--split", "r8", "--test-fraction", "0.3"), "--test-fraction applies to --data only");
         cases.put(List.of("train", "--split", "r9"), "--split must be one of keras46, r8, r52");
-        cases.put(List.of("train", "--recipe", "fastest"), "unknown recipe 'fastest'; valid: seed, wide, wide-bigrams, best");
+        cases.put(List.of("train", "--recipe", "fastest"), "unknown recipe 'fastest'; valid: seed, wide, wide-bigrams, wide-tuned, compact, best");
         cases.put(List.of("train", "--recipe", "wide", "--dropout", "1.5"), "dropout must be in [0, 1)");
         cases.put(List.of("train", "--optimizer", "sgd"), "unknown optimizer 'sgd'");
         cases.put(List.of("train", "--selection", "val-f1"), "unknown selection 'val-f1'");

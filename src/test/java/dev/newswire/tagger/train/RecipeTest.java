@@ -61,7 +61,7 @@ class RecipeTest {
         assertThat(Recipe.byName(" seed ")).isEqualTo(Recipe.SEED);
         assertThat(Recipe.byName("wide-bigrams")).isEqualTo(Recipe.WIDE_BIGRAMS);
         assertThatThrownBy(() -> Recipe.byName("fastest")).hasMessageContaining("unknown recipe 'fastest'")
-                .hasMessageContaining("seed, wide, wide-bigrams, best");
+                .hasMessageContaining("seed, wide, wide-bigrams, wide-tuned, compact, best");
     }
 
     @Test
