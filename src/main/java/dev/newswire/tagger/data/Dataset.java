@@ -1,16 +1,8 @@
 package dev.newswire.tagger.data;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -71,42 +63,20 @@ public record Dataset(String name, List<String> labels, List<LabeledDocument> tr
      * as its size then its elements, so that no two different datasets share an encoding.
      */
     public String fingerprint() {
-        MessageDigest digest = sha256();
-        try (DataOutputStream out = new DataOutputStream(
-                new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest), 1 << 16))) {
-            writeString(out, name);
-            out.writeInt(labels.size());
-            for (String label : labels) {
-                writeString(out, label);
-            }
+        return Fingerprint.of(out -> {
+            Fingerprint.writeString(out, name);
+            Fingerprint.writeStrings(out, labels);
             writeDocuments(out, train);
             writeDocuments(out, test);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        });
     }
 
     private static void writeDocuments(DataOutputStream out, List<LabeledDocument> documents) throws IOException {
         out.writeInt(documents.size());
         for (LabeledDocument document : documents) {
-            writeString(out, document.id());
-            writeString(out, document.label());
-            writeString(out, document.text());
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
+            Fingerprint.writeString(out, document.id());
+            Fingerprint.writeString(out, document.label());
+            Fingerprint.writeString(out, document.text());
         }
     }
 }

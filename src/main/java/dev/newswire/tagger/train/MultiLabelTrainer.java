@@ -135,7 +135,7 @@ public final class MultiLabelTrainer {
     }
 
     private void fitEpoch(MultiLayerNetwork network, MultiLabelVectors fit, Random shuffle, int width) {
-        int[] order = permutation(fit.size(), shuffle);
+        int[] order = Trainer.permutation(fit.size(), shuffle);
         for (int from = 0; from < order.length; from += options.batchSize()) {
             int to = Math.min(order.length, from + options.batchSize());
             network.fit(fit.features(order, from, to, width), fit.multiHot(order, from, to));
@@ -144,7 +144,7 @@ public final class MultiLabelTrainer {
 
     /** The network's scores of every document of {@code part}, {@code [document][label]}. */
     static float[][] scores(MultiLayerNetwork network, MultiLabelVectors part, int width) {
-        int[] order = identity(part.size());
+        int[] order = Trainer.identity(part.size());
         float[][] scores = new float[part.size()][];
         for (int from = 0; from < order.length; from += EVAL_BATCH) {
             int to = Math.min(order.length, from + EVAL_BATCH);
@@ -218,24 +218,5 @@ public final class MultiLabelTrainer {
             }
         }
         return rows;
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] order = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -210,7 +210,8 @@ public final class Trainer {
         return best;
     }
 
-    private static int[] identity(int n) {
+    /** {@code 0, 1, ..., n - 1}. */
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -218,7 +219,8 @@ public final class Trainer {
         return order;
     }
 
-    private static int[] permutation(int n, Random random) {
+    /** A Fisher-Yates shuffle of {@code 0 ... n - 1} drawn from {@code random}. */
+    static int[] permutation(int n, Random random) {
         int[] order = identity(n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
