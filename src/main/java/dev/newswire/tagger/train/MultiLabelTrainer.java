@@ -9,7 +9,6 @@ import dev.newswire.tagger.model.NetworkShape;
 import dev.newswire.tagger.model.TopicThresholds;
 import dev.newswire.tagger.model.TrainingSettings;
 import dev.newswire.tagger.text.SparseVector;
-import dev.newswire.tagger.text.Tokenizer;
 import dev.newswire.tagger.text.Vectorizer;
 import dev.newswire.tagger.text.Vocabulary;
 import java.time.Clock;
@@ -65,11 +64,8 @@ public final class MultiLabelTrainer {
         requireTrainable(data);
         long start = System.nanoTime();
         Nd4j.getRandom().setSeed(options.seed());
-        int maxNgram = options.features().maxNgram();
-        List<List<String>> trainTerms = data.train().stream()
-                .map(d -> Vectorizer.terms(Tokenizer.tokenize(d.text()), maxNgram)).toList();
-        Vocabulary vocabulary = Vocabulary.build(trainTerms, options.vocabularySize());
-        Vectorizer vectorizer = new Vectorizer(vocabulary, options.features());
+        Vectorizer vectorizer = Trainer.vectorizer(data.train().stream().map(MultiLabelDocument::text).toList(), options);
+        Vocabulary vocabulary = vectorizer.vocabulary();
         MultiLabelVectors all = vectorize(data, data.train(), vectorizer);
         MultiLabelVectors validation = all.slice(0, options.validationSize());
         MultiLabelVectors fit = all.slice(options.validationSize(), all.size());

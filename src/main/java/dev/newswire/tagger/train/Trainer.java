@@ -65,11 +65,8 @@ public final class Trainer {
         }
         long start = System.nanoTime();
         Nd4j.getRandom().setSeed(options.seed());
-        int maxNgram = options.features().maxNgram();
-        List<List<String>> trainTerms = data.train().stream()
-                .map(d -> Vectorizer.terms(Tokenizer.tokenize(d.text()), maxNgram)).toList();
-        Vocabulary vocabulary = Vocabulary.build(trainTerms, options.vocabularySize());
-        Vectorizer vectorizer = new Vectorizer(vocabulary, options.features());
+        Vectorizer vectorizer = vectorizer(data.train().stream().map(LabeledDocument::text).toList(), options);
+        Vocabulary vocabulary = vectorizer.vocabulary();
         LabeledVectors all = vectorize(data, data.train(), vectorizer);
         LabeledVectors validation = all.slice(0, options.validationSize());
         LabeledVectors fit = all.slice(options.validationSize(), all.size());
@@ -108,6 +105,14 @@ public final class Trainer {
         ModelManifest manifest = manifest(data, textSource, vocabulary, best, evaluation, fit.size());
         return new Result(manifest, vocabulary, network,
                 new TrainingReport(manifest, epochs, best.epoch(), seconds, evaluation, scoredTest.calibration()));
+    }
+
+    /** The vectorizer of a model trained on {@code trainingTexts}: their vocabulary, with the options' features. */
+    static Vectorizer vectorizer(List<String> trainingTexts, TrainerOptions options) {
+        int maxNgram = options.features().maxNgram();
+        List<List<String>> terms = trainingTexts.stream()
+                .map(text -> Vectorizer.terms(Tokenizer.tokenize(text), maxNgram)).toList();
+        return new Vectorizer(Vocabulary.build(terms, options.vocabularySize()), options.features());
     }
 
     /** Whether {@code candidate} beats {@code best} by the options' selection. */
