@@ -90,6 +90,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
+        if (bundle.multiLabel()) {
+            // The demo scores each article's best topic against its keras46 label; a topic set would be misjudged.
+            throw new ParameterException(spec.commandLine(), model + " is a multi-label model: the demo checks one "
+                    + "topic per article against keras46; use classify or run to see its topics");
+        }
         DemoFeed feed = feed();
         out.printf(Locale.ROOT, "model %s@%s (id %s)%n%s%n", bundle.name(), bundle.version(), bundle.id(), feed.sendingLine());
         out.flush();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newswire.tagger.data.Dataset;
 import dev.newswire.tagger.data.LabeledDocument;
+import dev.newswire.tagger.data.Splits;
 import dev.newswire.tagger.model.EmbeddedModel;
 import dev.newswire.tagger.model.ModelBundle;
 import dev.newswire.tagger.model.ModelBundles;
@@ -18,11 +19,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,10 +85,17 @@ final class EvaluateCommand implements Callable<Integer> {
             OutputFolders.checkFolder(spec.commandLine(), "--report-dir", reportDir);
         }
         ModelBundle bundle = EmbeddedModel.loadOrDefault(Optional.ofNullable(model));
+        requireSingleLabel(bundle, model == null ? "the embedded model" : model.toString());
+        ModelBundle other = compare == null ? null : ModelBundles.read(compare);
+        if (other != null) {
+            requireSingleLabel(other, compare.toString());
+        }
         Dataset dataset = data.load(spec);
         PrintWriter out = spec.commandLine().getOut();
+        warnIfNotTrainedFor(bundle, dataset);
         if (compare != null) {
-            return compare(bundle, ModelBundles.read(compare), dataset, Evaluator.evaluate(bundle, dataset.test()), out);
+            warnIfNotTrainedFor(other, dataset);
+            return compare(bundle, other, dataset, Evaluator.evaluate(bundle, dataset.test()), out);
         }
         ScoredEvaluation scored = Evaluator.evaluateScored(bundle, dataset.test());
         Evaluation evaluation = scored.evaluation();
@@ -125,6 +135,36 @@ final class EvaluateCommand implements Callable<Integer> {
                     EvaluationPlots.RELIABILITY_PNG, EVALUATION_JSON, reportDir);
         }
         return 0;
+    }
+
+    /** A multi-label bundle on a single-label split would be judged by its best topic alone: refused. */
+    private void requireSingleLabel(ModelBundle bundle, String name) {
+        if (bundle.multiLabel()) {
+            throw new ParameterException(spec.commandLine(), name + " is a multi-label model: evaluate it on a "
+                    + "multi-label split (--split " + Splits.MODAPTE90 + ")");
+        }
+    }
+
+    /**
+     * Says on stderr when the bundle was trained on another split or lacks some of the test part's topics: its
+     * training documents may be among these test documents, and a topic it does not know is always an error.
+     */
+    private void warnIfNotTrainedFor(ModelBundle bundle, Dataset dataset) {
+        PrintWriter err = spec.commandLine().getErr();
+        String trainedOn = bundle.manifest().data().split();
+        if (!trainedOn.equals(dataset.name())) {
+            err.printf(Locale.ROOT, "warning: %s@%s was trained on %s, not %s: its training documents may be among "
+                    + "this test part's, so its accuracy here may be flattered%n", bundle.name(), bundle.version(),
+                    trainedOn, dataset.name());
+        }
+        Set<String> known = new HashSet<>(bundle.labels());
+        long unknown = dataset.labels().stream().filter(label -> !known.contains(label)).count();
+        if (unknown > 0) {
+            err.printf(Locale.ROOT, "warning: %d of the %d topics of %s are not among the %d of %s@%s: their "
+                    + "documents count as errors%n", unknown, dataset.labels().size(), dataset.name(),
+                    bundle.labels().size(), bundle.name(), bundle.version());
+        }
+        err.flush();
     }
 
     private int writeReport(ScoredEvaluation scored, String reportJson) throws IOException {

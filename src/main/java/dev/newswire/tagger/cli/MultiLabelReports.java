@@ -34,7 +34,7 @@ final class MultiLabelReports {
         }
         ModelBundle bundle = ModelBundles.read(model);
         if (!bundle.multiLabel()) {
-            return CommandFailures.fail(spec, model + " is a single-label model; --split " + data.split
+            throw new ParameterException(spec.commandLine(), model + " is a single-label model; --split " + data.split
                     + " needs a multi-label one (train --split " + data.split + ")");
         }
         MultiLabelDataset dataset = data.loadMultiLabel(spec);

@@ -16,6 +16,9 @@ final class OutputFolders {
 
     /** {@code folder} is a folder or can be made one: not a file, and {@link #checkCanBeMade} holds. */
     static void checkFolder(CommandLine cl, String option, Path folder) {
+        if (folder.toString().isBlank()) {
+            throw new ParameterException(cl, option + " must name a folder, not an empty string");
+        }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new ParameterException(cl, option + " " + folder + " is a file, not a folder");
         }

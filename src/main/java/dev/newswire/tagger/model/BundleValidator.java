@@ -110,11 +110,22 @@ final class BundleValidator {
         try {
             return ModelBundles.JSON.readValue(bytes, ModelManifest.class);
         } catch (JacksonException e) {
-            Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new InvalidBundleException("invalid manifest: " + root.getMessage(), e);
+            throw new InvalidBundleException("invalid manifest: " + problem(e), e);
         } catch (java.io.IOException e) {
             throw new InvalidBundleException("unreadable manifest: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What is wrong with a manifest, without Jackson's wrapping: the innermost cause's message (the manifest's own
+     * check, say), or Jackson's message without its source location.
+     */
+    static String problem(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof JacksonException jackson ? jackson.getOriginalMessage() : root.getMessage();
     }
 
     private static Vocabulary parseVocabulary(byte[] bytes, ModelManifest manifest) {

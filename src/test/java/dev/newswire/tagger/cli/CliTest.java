@@ -202,6 +202,20 @@ class CliTest {
     }
 
     @Test
+    void shouldWarnWhenTheModelWasTrainedOnOtherDataOrLacksSomeOfItsTopics(@TempDir Path dir) throws Exception {
+        String data = knownOutcomes(dir).toString();
+        // The embedded model was trained on keras46, whose 46 topics include the three of the known-outcomes file
+        // (the training part) but not the test file's "rubbish": the data's topics are those of both parts.
+        Path withUnknown = Files.writeString(dir.resolve("unknown.jsonl"),
+                "{\"text\": \"wheat grain harvest\", \"label\": \"grain\"}\n"
+                        + "{\"text\": \"crude oil\", \"label\": \"rubbish\"}\n");
+        Run r = run("", "evaluate", "--train", data, "--test", withUnknown.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: newswire-keras46@2 was trained on keras46, not ")
+                .contains("warning: 1 of the 4 topics of ").contains("are not among the 46 of newswire-keras46@2");
+    }
+
+    @Test
     void shouldRefuseAReportDirThatIsAFileOrCannotBeMadeBeforeEvaluating(@TempDir Path dir) throws Exception {
         String model = fixtureModel(dir).toString();
         String data = knownOutcomes(dir).toString();
@@ -211,6 +225,7 @@ class CliTest {
         cases.put(List.of("--report-dir", file.resolve("r").toString()), "--report-dir: cannot create the folder");
         cases.put(List.of("--report-dir", dir.resolve("r").toString(), "--compare", model),
                 "--report-dir cannot be combined with --compare");
+        cases.put(List.of("--report-dir", ""), "--report-dir must name a folder, not an empty string");
         cases.forEach((options, message) -> {
             List<String> args = new ArrayList<>(List.of("evaluate", "--model", model, "--train", data, "--test", data));
             args.addAll(options);

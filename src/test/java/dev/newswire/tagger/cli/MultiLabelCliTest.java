@@ -55,7 +55,7 @@ class MultiLabelCliTest {
         Path single = dir.resolve("single.zip");
         Files.write(single, FixtureModels.bundleBytes());
         Run singleLabel = run("evaluate", "--split", "modapte90", "--model", single.toString());
-        assertThat(singleLabel.exitCode()).isEqualTo(1);
+        assertThat(singleLabel.exitCode()).isEqualTo(2);
         assertThat(singleLabel.err()).contains("is a single-label model; --split modapte90 needs a multi-label one");
 
         Run compare = run("evaluate", "--split", "modapte90", "--model", single.toString(), "--compare", single.toString());
@@ -70,5 +70,28 @@ class MultiLabelCliTest {
                 dir.resolve("m.zip").toString());
         assertThat(selection.exitCode()).isEqualTo(2);
         assertThat(selection.err()).contains("--selection does not apply to --split modapte90");
+    }
+
+    @Test
+    void shouldRefuseAMultiLabelModelOnASingleLabelTestPart(@TempDir Path dir) throws Exception {
+        Path multi = dir.resolve("multi.zip");
+        Files.write(multi, MultiLabelFixtureModels.bundleBytes("fixture-multi", "1"));
+        Path single = dir.resolve("single.zip");
+        Files.write(single, FixtureModels.bundleBytes());
+        Path data = dir.resolve("mine.jsonl");
+        Files.writeString(data, "{\"text\":\"wheat grain harvest\",\"label\":\"grain\"}\n"
+                + "{\"text\":\"crude oil opec\",\"label\":\"crude\"}\n");
+
+        Run evaluate = run("evaluate", "--data", data.toString(), "--model", multi.toString());
+        assertThat(evaluate.exitCode()).isEqualTo(2);
+        assertThat(evaluate.err()).contains(multi + " is a multi-label model: evaluate it on a multi-label split");
+
+        Run compare = run("evaluate", "--data", data.toString(), "--model", single.toString(), "--compare", multi.toString());
+        assertThat(compare.exitCode()).isEqualTo(2);
+        assertThat(compare.err()).contains(multi + " is a multi-label model");
+
+        Run demo = run("demo", "--model", multi.toString(), "--messages", "1");
+        assertThat(demo.exitCode()).isEqualTo(2);
+        assertThat(demo.err()).contains("is a multi-label model: the demo checks one topic per article");
     }
 }
