@@ -159,6 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Dataset dataset = data.load(spec);
         int heldOut = validationSize(explicitValidationSize, data.usesOwnData(), dataset.train().size());
+        checkHeldOut(heldOut, dataset.train().size());
         TrainerOptions options = options(heldOut);
         out.printf(Locale.ROOT, "Recipe %s (version %d): %s features, %d words, hidden %s, dropout %s, %s lr %s "
                 + "(x%s per epoch), batch %d, up to %d epochs (patience %d), kept epoch by %s, seed %d%n",
@@ -213,6 +214,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         MultiLabelDataset dataset = data.loadMultiLabel(spec);
         int heldOut = validationSize(explicitValidationSize, false, dataset.train().size());
+        checkHeldOut(heldOut, dataset.train().size());
         TrainerOptions options = options(heldOut);
         out.printf(Locale.ROOT, "Recipe %s (version %d), multi-label (sigmoid outputs, binary cross-entropy, kept epoch by "
                 + "%s, per-topic thresholds tuned on validation): %s features, %d words, hidden %s, dropout %s, %s lr %s "
@@ -317,6 +319,14 @@ final class TrainCommand implements Callable<Integer> {
             return explicit;
         }
         return ownData ? Math.max(1, trainingDocuments / 10) : REUTERS_VALIDATION_SIZE;
+    }
+
+    /** Refuses, before training, a validation part that would leave nothing to fit. */
+    private void checkHeldOut(int heldOut, int trainingDocuments) {
+        if (heldOut >= trainingDocuments) {
+            throw new ParameterException(spec.commandLine(), "--validation-size " + heldOut + " leaves nothing to fit: "
+                    + "the training part has " + trainingDocuments + " documents");
+        }
     }
 
     /** Refuses, before training, a bundle path or report folder that could not be written. */

@@ -259,6 +259,18 @@ class CliTest {
     }
 
     @Test
+    void shouldRefuseAValidationPartThatLeavesNothingToFitBeforeTraining(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("mine.jsonl");
+        Files.write(data, generated(300, 5));
+        Run r = run("", "train", "--data", data.toString(), "--output", dir.resolve("m.zip").toString(),
+                "--validation-size", "240");
+        assertThat(r.exitCode()).isEqualTo(2);
+        // 300 documents, 20 % of them the test part: 240 to train on, all of them held out.
+        assertThat(r.err()).contains("--validation-size 240 leaves nothing to fit: the training part has 240 documents");
+        assertThat(r.out()).doesNotContain("Training on");
+    }
+
+    @Test
     void shouldFailTrainingWithAClearMessageWhenTheDataFileIsBad(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"text\":\"a\",\"label\":\"x\"}\nnot json\n");
