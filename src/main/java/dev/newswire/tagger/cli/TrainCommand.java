@@ -192,13 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "test calibration: ECE %.4f  MCE %.4f  (%d scored, %d bins)%n",
                 calibration.expectedCalibrationError(), calibration.maximumCalibrationError(), calibration.scored(),
                 calibration.bins().size());
-        out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
-        out.flush();
-        if (publishing == null) {
-            return 0;
-        }
-        return CommandFailures.run(spec, () ->
-                PublishCommand.publish(spec, output, publishing.topic, signingKey, publishOptions));
+        return wroteAndPublish(out, reports, signingKey, publishOptions);
     }
 
     /**
@@ -242,6 +236,12 @@ final class TrainCommand implements Callable<Integer> {
                 report.epochs().size(), report.topicsWithOwnThreshold(), report.globalThreshold(),
                 report.validationMicroF1(), report.trainingSeconds());
         MultiLabelReports.printSummary(out, report.test());
+        return wroteAndPublish(out, reports, signingKey, publishOptions);
+    }
+
+    /** Says what was written and, with {@code --publish}, publishes the bundle; the command's exit code. */
+    private int wroteAndPublish(PrintWriter out, Path reports, KeyPair signingKey, PublishOptions publishOptions)
+            throws IOException {
         out.printf(Locale.ROOT, "wrote %s (%d bytes) and %s%n", output, Files.size(output), reports);
         out.flush();
         if (publishing == null) {
